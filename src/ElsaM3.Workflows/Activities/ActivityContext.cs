@@ -1,0 +1,59 @@
+using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Expressions;
+
+namespace ElsaM3.Workflows.Activities;
+
+/// <summary>What an executing activity can see and do besides its inputs.</summary>
+public sealed class ActivityContext
+{
+    private readonly WorkflowExecution _execution;
+    private readonly ActivityExecutionState _state;
+
+    internal ActivityContext(WorkflowExecution execution, CompiledNode node, ActivityExecutionState state, object? stimulus, bool isTrigger, Bookmark? bookmark)
+    {
+        _execution = execution;
+        _state = state;
+        Node = node.Node;
+        NodeId = node.NodeId;
+        Stimulus = stimulus;
+        IsTriggerOfWorkflow = isTrigger;
+        ResumedBookmark = bookmark;
+    }
+
+    public string WorkflowInstanceId => _execution.WorkflowInstanceId;
+    public string WorkflowDefinitionId => _execution.WorkflowDefinitionId;
+    public string? CorrelationId { get => _execution.CorrelationId; set => _execution.CorrelationId = value; }
+    public string ActivityInstanceId => _state.Id;
+    public string ActivityId => Node.Id;
+    public string NodeId { get; }
+    public string? ActivityName => Node.Name;
+    public ActivityNode Node { get; }
+
+    /// <summary>True when this activity is the trigger that started the workflow in this run.</summary>
+    public bool IsTriggerOfWorkflow { get; }
+
+    /// <summary>The trigger payload (when <see cref="IsTriggerOfWorkflow"/>) or the input given when a bookmark was resumed.</summary>
+    public object? Stimulus { get; }
+
+    /// <summary>The bookmark being resumed, in <see cref="Activity{TInput}.ResumeAsync"/>.</summary>
+    public Bookmark? ResumedBookmark { get; }
+
+    public DateTimeOffset Now => _execution.Now;
+
+    /// <summary>Variables, workflow input and output, activity outputs.</summary>
+    public IWorkflowMemory Memory => _execution;
+
+    /// <summary>State this activity keeps between execute and resume; persisted with the workflow.</summary>
+    public IDictionary<string, object?> Properties => _state.Properties ??= [];
+
+    /// <summary>Objects the host passed for this run only (never persisted), e.g. the live HTTP request.</summary>
+    public IReadOnlyDictionary<string, object> Transient => _execution.Transient;
+
+    public ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, string inputName, CancellationToken cancellationToken) =>
+        _execution.EvaluateAsync(expression, returnType, Node, inputName, cancellationToken);
+
+    /// <summary>Adds a journal entry for this activity (e.g. an HTTP error).</summary>
+    public void Journal(string eventName, string? message, object? payload = null) =>
+        _execution.AddJournal(_state, eventName, message, payload);
+}

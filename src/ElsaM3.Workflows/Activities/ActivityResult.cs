@@ -1,0 +1,26 @@
+using ElsaM3.Workflows.Execution;
+
+namespace ElsaM3.Workflows.Activities;
+
+/// <summary>What an activity's execution came to. Expected failures are results, never exceptions.</summary>
+public abstract record ActivityResult
+{
+    public static readonly IReadOnlyList<string> DoneOutcomes = ["Done"];
+
+    /// <summary>Completed with these outcomes; connections from matching ports are followed.</summary>
+    public sealed record Completed(IReadOnlyList<string> Outcomes, object? Output) : ActivityResult;
+
+    /// <summary>Waiting for a stimulus; the workflow suspends until a bookmark is resumed.</summary>
+    public sealed record Suspended(IReadOnlyList<BookmarkRequest> Bookmarks) : ActivityResult;
+
+    /// <summary>Ends the whole workflow at once (the <c>Finish</c> activity).</summary>
+    public sealed record FinishWorkflow : ActivityResult;
+
+    public static Completed Done(object? output = null) => new(DoneOutcomes, output);
+
+    public static Completed Outcome(string outcome, object? output = null) => new([outcome], output);
+
+    public static Completed WithOutcomes(IReadOnlyList<string> outcomes, object? output = null) => new(outcomes, output);
+
+    public static Suspended Suspend(BookmarkRequest bookmark) => new([bookmark]);
+}

@@ -1,0 +1,9 @@
+namespace ElsaM3.Workflows.Activities;
+
+/// <summary>What the engine calls. Author activities by deriving from <see cref="Activity{TInput}"/>.</summary>
+public interface IActivity
+{
+    ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, object input, CancellationToken cancellationToken);
+
+    ValueTask<ActivityResult> ResumeAsync(ActivityContext context, object input, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ElsaM3.Workflows.Definitions;
+
+/// <summary>A declared workflow input.</summary>
+public sealed class WorkflowInputDefinition
+{
+    public string Type { get; set; } = "Object";
+    public string Name { get; set; } = "";
+    public string? DisplayName { get; set; }
+    public string? Description { get; set; }
+    public string? Category { get; set; }
+    public string? UiHint { get; set; }
+    public string? StorageDriverType { get; set; }
+    public bool IsArray { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}

@@ -1,0 +1,25 @@
+using ElsaM3.Workflows.Flowchart;
+
+namespace ElsaM3.Workflows.Execution;
+
+/// <summary>A live activity execution kept in the workflow state: a running flowchart, or an activity waiting on a bookmark or faulted.</summary>
+public sealed class ActivityExecutionState
+{
+    public string Id { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string NodeId { get; set; } = "";
+    public string ActivityType { get; set; } = "";
+    public string? ParentId { get; set; }
+    public ActivityStatus Status { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public string? SchedulingActivityExecutionId { get; set; }
+
+    /// <summary>Set when this activity ran because a backward (loop) connection was followed.</summary>
+    public bool ViaBackwardConnection { get; set; }
+
+    /// <summary>The routing counters of a flowchart; <c>null</c> for other activities.</summary>
+    public FlowScope? Flow { get; set; }
+
+    /// <summary>State an activity keeps between execute and resume.</summary>
+    public Dictionary<string, object?>? Properties { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace ElsaM3.Workflows.Execution;
+
+/// <summary>
+/// What an activity asks for when it suspends: a stimulus name and payload (hashed for lookup) and,
+/// for timers, the moment the scheduler should resume it.
+/// </summary>
+public sealed record BookmarkRequest(string Name, object? Payload = null)
+{
+    public DateTimeOffset? ResumeAt { get; init; }
+
+    /// <summary>Deletes the bookmark when it is resumed (the default).</summary>
+    public bool AutoBurn { get; init; } = true;
+}

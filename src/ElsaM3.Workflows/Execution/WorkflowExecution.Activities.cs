@@ -1,0 +1,269 @@
+using System.Text.Json;
+using ElsaM3.Workflows.Activities;
+using ElsaM3.Workflows.Serialization;
+
+namespace ElsaM3.Workflows.Execution;
+
+internal sealed partial class WorkflowExecution
+{
+    private async ValueTask ExecuteAsync(CompiledNode node, ScheduledWork work)
+    {
+        var state = work.ExistingInstanceId is { } existing
+            ? _state.ActivityExecutionContexts.First(c => c.Id == existing)
+            : NewContext(node, work);
+        state.Status = ActivityStatus.Running;
+        var record = Record(node, state);
+        AddJournal(state, JournalEvents.Started, null);
+
+        var isTrigger = TriggerActivityId == node.Id;
+        if (isTrigger) TriggerActivityId = null;
+        await RunActivityAsync(node, state, record, isTrigger ? TriggerInput : null, isTrigger, bookmark: null);
+    }
+
+    /// <summary>Resumes the activity that owns <paramref name="bookmark"/>, then the caller runs the queue.</summary>
+    public async ValueTask ResumeAsync(Bookmark bookmark, object? input)
+    {
+        var state = _state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == bookmark.ActivityInstanceId)
+            ?? throw new InvalidOperationException($"Bookmark '{bookmark.Id}' belongs to activity instance '{bookmark.ActivityInstanceId}', which is no longer active.");
+        if (bookmark.AutoBurn) _state.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
+        var node = _graph.Node(state.NodeId);
+        var record = Record(node, state);
+        _state.Status = WorkflowStatus.Running;
+        _state.SubStatus = WorkflowSubStatus.Executing;
+        AddJournal(state, JournalEvents.Resumed, null);
+        await RunActivityAsync(node, state, record, input, isTrigger: false, bookmark);
+    }
+
+    private async ValueTask RunActivityAsync(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, object? stimulus, bool isTrigger, Bookmark? bookmark)
+    {
+        ActivityResult result;
+        try
+        {
+            var type = node.Type ?? throw new InvalidOperationException($"Activity '{node.DisplayName}' has type '{node.Node.Type}', which this server does not know.");
+            var input = await BindInputsAsync(node, type, record);
+            var activity = type.Factory!(_services.Services);
+            var context = new ActivityContext(this, node, state, stimulus, isTrigger, bookmark);
+            result = bookmark is null
+                ? await activity.ExecuteAsync(context, input, _cancellationToken)
+                : await activity.ResumeAsync(context, input, _cancellationToken);
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            Fault(node, state, record, e);
+            return;
+        }
+        Apply(node, state, record, result);
+    }
+
+    private async ValueTask<object> BindInputsAsync(CompiledNode node, Descriptors.ActivityType type, ActivityExecutionRecord record)
+    {
+        var input = Activator.CreateInstance(type.InputType)!;
+        if (node.Inputs.Count == 0) return input;
+        var snapshot = record.ActivityState ??= new Dictionary<string, object?>(node.Inputs.Count);
+        foreach (var compiled in node.Inputs)
+        {
+            var binding = compiled.Binding;
+            var value = compiled.Expression is { } expression
+                ? await EvaluateAsync(expression, binding.TargetType, node.Node, binding.Name, _cancellationToken)
+                : compiled.Raw.Deserialize(binding.TargetType, WorkflowJson.StateOptions);
+            binding.Property.SetValue(input, value);
+            snapshot[binding.JsonName] = value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
+        }
+        return input;
+    }
+
+    private void Apply(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, ActivityResult result)
+    {
+        switch (result)
+        {
+            case ActivityResult.Completed completed:
+                StoreOutputs(node, record, completed.Output);
+                CompleteActivity(node, state, record, completed.Outcomes);
+                break;
+            case ActivityResult.Suspended suspended:
+                foreach (var request in suspended.Bookmarks) AddBookmark(node, state, request);
+                record.HasBookmarks = true;
+                record.Status = ActivityStatus.Running;
+                AddJournal(state, JournalEvents.Suspended, null);
+                break;
+            case ActivityResult.FinishWorkflow:
+                CompleteActivity(node, state, record, ActivityResult.DoneOutcomes, notifyOwner: false);
+                FinishWorkflow(WorkflowSubStatus.Finished);
+                break;
+        }
+    }
+
+    private void CompleteActivity(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, IReadOnlyList<string> outcomes, bool notifyOwner = true)
+    {
+        state.Status = ActivityStatus.Completed;
+        _state.ActivityExecutionContexts.Remove(state);
+        _state.Bookmarks.RemoveAll(b => b.ActivityInstanceId == state.Id);
+        record.Status = ActivityStatus.Completed;
+        record.CompletedAt = Now;
+        record.Payload = new Dictionary<string, object?> { ["outcomes"] = outcomes };
+        AddJournal(state, JournalEvents.Completed, null, record.Payload);
+        if (notifyOwner) OnChildCompleted(node, state, outcomes);
+    }
+
+    private void StoreOutputs(CompiledNode node, ActivityExecutionRecord record, object? output)
+    {
+        if (output is null || node.Type is null || node.Type.Outputs.Count == 0) return;
+        var values = new Dictionary<string, object?>(node.Type.Outputs.Count);
+        foreach (var binding in node.Type.Outputs)
+            values[binding.Name] = binding.Property.GetValue(output);
+        foreach (var (binding, variableId) in node.OutputTargets)
+            SetVariable(variableId, values[binding.Name]);
+        var plain = values.ToDictionary(p => p.Key, p => WorkflowJson.ToPlain(p.Value));
+        _state.ActivityOutputs[node.Id] = plain;
+        record.Outputs = plain;
+        LastResult = plain.TryGetValue("Result", out var result) ? result : plain.Values.FirstOrDefault();
+    }
+
+    private void AddBookmark(CompiledNode node, ActivityExecutionState state, BookmarkRequest request)
+    {
+        var payload = WorkflowJson.ToPlain(request.Payload);
+        _state.Bookmarks.Add(new Bookmark
+        {
+            Id = Ids.New(),
+            Name = request.Name,
+            Hash = StimulusHash.Compute(request.Name, payload),
+            Payload = payload,
+            ActivityId = node.Id,
+            ActivityNodeId = node.NodeId,
+            ActivityInstanceId = state.Id,
+            CreatedAt = Now,
+            ResumeAt = request.ResumeAt,
+            AutoBurn = request.AutoBurn,
+        });
+    }
+
+    private void Fault(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, Exception exception)
+    {
+        var exceptionState = ExceptionState.From(exception);
+        state.Status = ActivityStatus.Faulted;
+        record.Status = ActivityStatus.Faulted;
+        record.Exception = exceptionState;
+        record.AggregateFaultCount++;
+        record.CompletedAt = Now;
+        _state.Incidents.Add(new ActivityIncident
+        {
+            ActivityId = node.Id,
+            ActivityNodeId = node.NodeId,
+            ActivityInstanceId = state.Id,
+            ActivityType = node.Node.Type,
+            Message = exception.Message,
+            Exception = exceptionState,
+            Timestamp = Now,
+        });
+        AddJournal(state, JournalEvents.Faulted, exception.Message, new Dictionary<string, object?>
+        {
+            ["exception"] = new Dictionary<string, object?> { ["type"] = exceptionState.Type, ["message"] = exceptionState.Message },
+        });
+        if (IncidentStrategy == IncidentStrategy.Fault)
+            FinishWorkflow(WorkflowSubStatus.Faulted, keepContexts: true);
+    }
+
+    /// <summary>Ends the workflow: nothing more is scheduled and no bookmark stays. Faulted contexts are kept for operator retry.</summary>
+    private void FinishWorkflow(WorkflowSubStatus subStatus, bool keepContexts = false)
+    {
+        _queue.Clear();
+        foreach (var bookmark in _state.Bookmarks) AddJournalForCancelled(bookmark.ActivityInstanceId);
+        _state.Bookmarks.Clear();
+        if (!keepContexts) _state.ActivityExecutionContexts.Clear();
+        else _state.ActivityExecutionContexts.RemoveAll(c => c.Status != ActivityStatus.Faulted && c.Flow is null);
+        _state.Status = WorkflowStatus.Finished;
+        _state.SubStatus = subStatus;
+        _state.FinishedAt = Now;
+        if (subStatus == WorkflowSubStatus.Finished) AddWorkflowJournal(JournalEvents.Completed);
+    }
+
+    private void AddJournalForCancelled(string activityInstanceId)
+    {
+        var state = _state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == activityInstanceId);
+        if (state is null) return;
+        AddJournal(state, JournalEvents.Canceled, null);
+        if (_records.TryGetValue(state.Id, out var record)) record.Status = ActivityStatus.Canceled;
+    }
+
+    private ActivityExecutionState NewContext(CompiledNode node, ScheduledWork work)
+    {
+        var state = new ActivityExecutionState
+        {
+            Id = Ids.New(),
+            ActivityId = node.Id,
+            NodeId = node.NodeId,
+            ActivityType = node.Node.Type,
+            ParentId = work.OwnerId,
+            Status = ActivityStatus.Running,
+            StartedAt = Now,
+            SchedulingActivityExecutionId = work.SchedulingActivityExecutionId,
+            ViaBackwardConnection = work.ViaBackwardConnection,
+        };
+        _state.ActivityExecutionContexts.Add(state);
+        return state;
+    }
+
+    private ActivityExecutionRecord Record(CompiledNode node, ActivityExecutionState state)
+    {
+        if (_records.TryGetValue(state.Id, out var existing)) return existing;
+        var record = new ActivityExecutionRecord
+        {
+            Id = state.Id,
+            WorkflowInstanceId = _state.Id,
+            ActivityId = node.Id,
+            ActivityNodeId = node.NodeId,
+            ActivityType = node.Node.Type,
+            ActivityTypeVersion = node.Node.Version,
+            ActivityName = node.Node.Name,
+            StartedAt = state.StartedAt,
+            Status = ActivityStatus.Running,
+            SchedulingActivityExecutionId = state.SchedulingActivityExecutionId,
+        };
+        _records[state.Id] = record;
+        return record;
+    }
+
+    public void AddJournal(ActivityExecutionState state, string eventName, string? message, object? payload = null) =>
+        _journal.Add(new ExecutionLogRecord
+        {
+            Id = Ids.New(),
+            WorkflowDefinitionId = _state.DefinitionId,
+            WorkflowDefinitionVersionId = _state.DefinitionVersionId,
+            WorkflowInstanceId = _state.Id,
+            WorkflowVersion = _state.DefinitionVersion,
+            ActivityInstanceId = state.Id,
+            ParentActivityInstanceId = state.ParentId,
+            ActivityId = state.ActivityId,
+            ActivityType = state.ActivityType,
+            ActivityName = _graph.Node(state.NodeId).Node.Name,
+            NodeId = state.NodeId,
+            Timestamp = Now,
+            Sequence = _state.ExecutionLogSequence++,
+            EventName = eventName,
+            Message = message,
+            Payload = payload,
+        });
+
+    public void AddWorkflowJournal(string eventName, string? message = null) =>
+        _journal.Add(new ExecutionLogRecord
+        {
+            Id = Ids.New(),
+            WorkflowDefinitionId = _state.DefinitionId,
+            WorkflowDefinitionVersionId = _state.DefinitionVersionId,
+            WorkflowInstanceId = _state.Id,
+            WorkflowVersion = _state.DefinitionVersion,
+            ActivityInstanceId = _state.Id,
+            ActivityId = WorkflowGraph.WorkflowNodeId,
+            ActivityType = "Elsa.Workflow",
+            ActivityName = _graph.Definition.Name,
+            NodeId = WorkflowGraph.WorkflowNodeId,
+            Timestamp = Now,
+            Sequence = _state.ExecutionLogSequence++,
+            EventName = eventName,
+            Message = message,
+        });
+}

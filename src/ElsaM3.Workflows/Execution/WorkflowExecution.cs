@@ -1,0 +1,163 @@
+using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Descriptors;
+using ElsaM3.Workflows.Expressions;
+using ElsaM3.Workflows.Serialization;
+
+namespace ElsaM3.Workflows.Execution;
+
+/// <summary>
+/// One execution burst of one workflow instance: takes work from the scheduler queue until it is empty,
+/// then settles the workflow's status. Not thread-safe; created per burst by <see cref="WorkflowRunner"/>.
+/// </summary>
+internal sealed partial class WorkflowExecution : IWorkflowMemory
+{
+    private readonly WorkflowGraph _graph;
+    private readonly WorkflowState _state;
+    private readonly WorkflowEngineServices _services;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Queue<ScheduledWork> _queue;
+    private readonly List<ExecutionLogRecord> _journal = [];
+    private readonly Dictionary<string, ActivityExecutionRecord> _records = [];
+    private Dictionary<object, object>? _runItems;
+    private int _activitiesRun;
+
+    public WorkflowExecution(WorkflowGraph graph, WorkflowState state, WorkflowEngineServices services,
+        IReadOnlyDictionary<string, object>? transient, CancellationToken cancellationToken)
+    {
+        _graph = graph;
+        _state = state;
+        _services = services;
+        _cancellationToken = cancellationToken;
+        Transient = transient ?? EmptyTransient;
+        _queue = new Queue<ScheduledWork>(state.ScheduledActivities);
+        state.ScheduledActivities.Clear();
+    }
+
+    private static readonly IReadOnlyDictionary<string, object> EmptyTransient = new Dictionary<string, object>();
+
+    public IReadOnlyDictionary<string, object> Transient { get; }
+    public DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    /// <summary>The activity being started by a trigger in this burst, and its payload.</summary>
+    public string? TriggerActivityId { get; set; }
+    public object? TriggerInput { get; set; }
+
+    private IncidentStrategy IncidentStrategy =>
+        IncidentStrategies.Parse(_graph.Definition.Options.IncidentStrategyType) ?? _services.Options.DefaultIncidentStrategy;
+
+    public void Schedule(ScheduledWork work) => _queue.Enqueue(work);
+
+    /// <summary>Runs scheduled work until none is left, then settles the status.</summary>
+    public async ValueTask<WorkflowRunResult> RunAsync()
+    {
+        _state.Status = WorkflowStatus.Running;
+        _state.SubStatus = WorkflowSubStatus.Executing;
+        while (_queue.TryDequeue(out var work))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_state.Status == WorkflowStatus.Finished) break;
+            if (++_activitiesRun > _services.Options.MaxActivitiesPerBurst)
+                throw new InvalidOperationException($"The workflow ran more than {_services.Options.MaxActivitiesPerBurst} activities in one burst; is a loop missing an exit?");
+            var node = _graph.Node(work.NodeId);
+            if (node.Flow is not null) StartFlowchart(node, work);
+            else await ExecuteAsync(node, work);
+        }
+        return Settle();
+    }
+
+    private WorkflowRunResult Settle()
+    {
+        _queue.Clear();
+        if (_state.Status != WorkflowStatus.Finished)
+            _state.SubStatus = WorkflowSubStatus.Suspended;
+        _state.UpdatedAt = Now;
+        return new WorkflowRunResult(_state, _journal, _records.Values.ToList());
+    }
+
+    // ---- Memory (IWorkflowMemory) ----
+
+    public string WorkflowInstanceId => _state.Id;
+    public string WorkflowDefinitionId => _state.DefinitionId;
+    public string? CorrelationId { get => _state.CorrelationId; set => _state.CorrelationId = value; }
+    public IReadOnlyList<VariableDefinition> VariableDefinitions => _graph.Variables;
+    public IReadOnlyDictionary<string, object?> Input => _state.Input;
+    public IDictionary<string, object?> Output => _state.Output;
+    public object? LastResult { get; private set; }
+    public IDictionary<object, object> RunItems => _runItems ??= [];
+
+    public bool TryGetVariable(string name, out object? value)
+    {
+        var definition = FindVariable(name);
+        if (definition is null)
+        {
+            value = null;
+            return false;
+        }
+        value = _state.Variables.GetValueOrDefault(definition.Id);
+        var type = TypeAliases.Resolve(definition.TypeName);
+        if (value is not null && type != typeof(object) && !type.IsInstanceOfType(value))
+            value = ValueConverter.Convert(value, definition.IsArray ? type.MakeArrayType() : type);
+        return true;
+    }
+
+    public void SetVariable(string nameOrId, object? value)
+    {
+        var definition = FindVariable(nameOrId) ?? throw new InvalidOperationException($"There is no variable '{nameOrId}' in this workflow.");
+        var type = TypeAliases.Resolve(definition.TypeName);
+        if (definition.IsArray) type = type.MakeArrayType();
+        _state.Variables[definition.Id] = type == typeof(object) ? WorkflowJson.ToPlain(value) : ValueConverter.Convert(value, type);
+    }
+
+    private VariableDefinition? FindVariable(string nameOrId)
+    {
+        foreach (var v in _graph.Variables)
+            if (v.Id == nameOrId) return v;
+        foreach (var v in _graph.Variables)
+            if (string.Equals(v.Name, nameOrId, StringComparison.Ordinal)) return v;
+        foreach (var v in _graph.Variables)
+            if (string.Equals(v.Name, nameOrId, StringComparison.OrdinalIgnoreCase)) return v;
+        return null;
+    }
+
+    public object? GetActivityOutput(string activityNameOrId, string outputName)
+    {
+        var node = _graph.Nodes.FirstOrDefault(n => n.Node.Name == activityNameOrId) ?? _graph.Nodes.FirstOrDefault(n => n.Id == activityNameOrId);
+        if (node is null || !_state.ActivityOutputs.TryGetValue(node.Id, out var outputs)) return null;
+        return outputs.TryGetValue(outputName, out var value) ? value
+            : outputs.FirstOrDefault(p => string.Equals(p.Key, outputName, StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
+    // ---- Expressions ----
+
+    public async ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, ActivityNode? activity, string inputName, CancellationToken cancellationToken)
+    {
+        if (!_services.Evaluators.TryGetValue(expression.Type, out var evaluator))
+            throw new ExpressionEvaluationException(activity?.Name ?? activity?.Id ?? "workflow", inputName, expression.Type,
+                new ExpressionException($"Unknown expression syntax '{expression.Type}'. Known: {string.Join(", ", _services.Evaluators.Keys)}."));
+        try
+        {
+            return await evaluator.EvaluateAsync(expression, returnType, new ExpressionContext(this, activity, inputName), cancellationToken);
+        }
+        catch (ExpressionException e) when (e is not ExpressionEvaluationException)
+        {
+            throw new ExpressionEvaluationException(activity?.Name ?? activity?.Id ?? "workflow", inputName, expression.Type, e);
+        }
+    }
+}
+
+internal sealed partial class WorkflowExecution
+{
+    public WorkflowRunResult Cancel()
+    {
+        foreach (var context in _state.ActivityExecutionContexts.ToList())
+            if (context.Flow is null && _state.ActivityExecutionContexts.Contains(context)) CancelContext(context);
+        _state.ActivityExecutionContexts.Clear();
+        _state.Bookmarks.Clear();
+        _queue.Clear();
+        _state.Status = WorkflowStatus.Finished;
+        _state.SubStatus = WorkflowSubStatus.Cancelled;
+        _state.FinishedAt = Now;
+        AddWorkflowJournal(JournalEvents.WorkflowCancelled);
+        return Settle();
+    }
+}
