@@ -56,7 +56,15 @@ internal sealed partial class WorkflowExecution
             Fault(node, state, record, e);
             return;
         }
-        Apply(node, state, record, result);
+        try
+        {
+            Apply(node, state, record, result);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Routing failed after the activity completed (e.g. an invalid loop): an incident on that activity.
+            Fault(node, state, record, e);
+        }
     }
 
     private async ValueTask<object> BindInputsAsync(CompiledNode node, Descriptors.ActivityType type, ActivityExecutionRecord record)
@@ -144,6 +152,7 @@ internal sealed partial class WorkflowExecution
     private void Fault(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, Exception exception)
     {
         var exceptionState = ExceptionState.From(exception);
+        if (!_state.ActivityExecutionContexts.Contains(state)) _state.ActivityExecutionContexts.Add(state);
         state.Status = ActivityStatus.Faulted;
         record.Status = ActivityStatus.Faulted;
         record.Exception = exceptionState;

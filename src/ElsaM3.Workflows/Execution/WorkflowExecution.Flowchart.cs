@@ -20,6 +20,7 @@ internal sealed partial class WorkflowExecution
             CompleteFlowchart(flowchart, state);
             return;
         }
+        state.Flow.StartId = start.Id;
         Schedule(new ScheduledWork(flowchart.Children[start.Id].NodeId, state.Id) { SchedulingActivityExecutionId = work.SchedulingActivityExecutionId });
     }
 
@@ -43,8 +44,8 @@ internal sealed partial class WorkflowExecution
     /// <summary>Visits every outbound connection of <paramref name="activityId"/>; returns true when something was scheduled.</summary>
     private bool ScheduleOutbound(CompiledNode flowchart, ActivityExecutionState owner, string activityId, IReadOnlyList<string> outcomes, bool viaBackward, string? schedulingId)
     {
-        var graph = flowchart.Flow!;
         var scope = owner.Flow!;
+        var graph = flowchart.Flow!.RoutesFrom(scope.StartId);
         if (!viaBackward) scope.RegisterActivityVisit(activityId);
 
         var scheduled = false;
@@ -68,8 +69,8 @@ internal sealed partial class WorkflowExecution
 
     private bool MaybeSchedule(CompiledNode flowchart, ActivityExecutionState owner, CompiledNode target, string? schedulingId)
     {
-        var graph = flowchart.Flow!;
         var scope = owner.Flow!;
+        var graph = flowchart.Flow!.RoutesFrom(scope.StartId);
         var inbound = graph.ForwardInbound(target.Id);
         var allVisited = true;
         var anyFollowed = false;
@@ -117,7 +118,7 @@ internal sealed partial class WorkflowExecution
     /// <summary>For a WaitAny join: cancels the still-running activities on the join's other inbound branches.</summary>
     private void CancelInboundBranches(CompiledNode flowchart, ActivityExecutionState owner, CompiledNode join)
     {
-        var ancestors = flowchart.Flow!.AncestorsOf(join.Id);
+        var ancestors = flowchart.Flow!.RoutesFrom(owner.Flow!.StartId).AncestorsOf(join.Id);
         foreach (var running in _state.ActivityExecutionContexts.Where(c => c.ParentId == owner.Id && ancestors.Contains(c.ActivityId)).ToList())
             CancelContext(running);
         var kept = _queue.Where(w => !(w.OwnerId == owner.Id && ancestors.Contains(_graph.Node(w.NodeId).Id))).ToList();

@@ -6,6 +6,9 @@ namespace ElsaM3.Workflows.Flowchart;
 /// </summary>
 public sealed class FlowScope
 {
+    /// <summary>The activity this flowchart run started at; routing is classified from it.</summary>
+    public string StartId { get; set; } = "";
+
     public Dictionary<string, int> ActivityVisits { get; set; } = [];
     public Dictionary<string, ConnectionVisit> ConnectionVisits { get; set; } = [];
 

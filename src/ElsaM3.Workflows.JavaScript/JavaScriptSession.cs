@@ -1,0 +1,71 @@
+using Script = Acornima.Ast.Script;
+using ElsaM3.Workflows.Expressions;
+using Jint;
+using Jint.Native;
+
+namespace ElsaM3.Workflows.JavaScript;
+
+/// <summary>One Jint engine with Elsa's globals, reused for every evaluation of one execution burst.</summary>
+internal sealed class JavaScriptSession
+{
+    private readonly Engine _engine;
+    private readonly HashSet<string> _inputAccessors = [];
+    private ExpressionContext _current = null!;
+
+    private JavaScriptSession(ExpressionContext context, JavaScriptOptions options, CancellationToken cancellationToken)
+    {
+        _engine = new Engine(o => o
+            .TimeoutInterval(options.Timeout)
+            .MaxStatements(options.MaxStatements)
+            .LimitMemory(options.MemoryLimitBytes)
+            .LimitRecursion(options.RecursionLimit)
+            .CancellationToken(cancellationToken));
+        var memory = context.Memory;
+        _engine.SetValue("getVariable", (Func<string, JsValue>)(name => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
+        _engine.SetValue("setVariable", (Action<string, JsValue>)((name, value) => Memory.SetVariable(name, JsValues.ToPlain(value))));
+        _engine.SetValue("getInput", (Func<string, JsValue>)(name => ToJs(Input(name))));
+        _engine.SetValue("getOutputFrom", (Func<string, string, JsValue>)((activity, output) => ToJs(Memory.GetActivityOutput(activity, output))));
+        _engine.SetValue("getLastResult", (Func<JsValue>)(() => ToJs(Memory.LastResult)));
+        _engine.SetValue("getWorkflowInstanceId", (Func<string>)(() => Memory.WorkflowInstanceId));
+        _engine.SetValue("getWorkflowDefinitionId", (Func<string>)(() => Memory.WorkflowDefinitionId));
+        _engine.SetValue("getCorrelationId", (Func<string?>)(() => Memory.CorrelationId));
+        _engine.SetValue("setCorrelationId", (Action<string?>)(value => Memory.CorrelationId = value));
+        _engine.SetValue("variables", new VariablesObject(_engine, () => Memory));
+
+        foreach (var variable in memory.VariableDefinitions)
+        {
+            var name = variable.Name;
+            if (!IsIdentifier(name)) continue;
+            _engine.SetValue($"get{name}", (Func<JsValue>)(() => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
+            _engine.SetValue($"set{name}", (Action<JsValue>)(value => Memory.SetVariable(name, JsValues.ToPlain(value))));
+        }
+    }
+
+    private IWorkflowMemory Memory => _current.Memory;
+
+    public static JavaScriptSession For(ExpressionContext context, JavaScriptOptions options, CancellationToken cancellationToken)
+    {
+        var items = context.Memory.RunItems;
+        if (items.TryGetValue(typeof(JavaScriptSession), out var existing)) return (JavaScriptSession)existing;
+        var session = new JavaScriptSession(context, options, cancellationToken);
+        items[typeof(JavaScriptSession)] = session;
+        return session;
+    }
+
+    public JsValue Evaluate(in Prepared<Script> script, ExpressionContext context)
+    {
+        _current = context;
+        foreach (var name in context.Memory.Input.Keys)
+            if (IsIdentifier(name) && _inputAccessors.Add(name) && _engine.GetValue($"get{name}").IsUndefined())
+                _engine.SetValue($"get{name}", (Func<JsValue>)(() => ToJs(Input(name))));
+        return _engine.Evaluate(script);
+    }
+
+    private object? Input(string name) => Memory.Input.TryGetValue(name, out var value) ? value
+        : Memory.Input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private JsValue ToJs(object? value) => JsValues.FromPlain(_engine, value);
+
+    private static bool IsIdentifier(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+}

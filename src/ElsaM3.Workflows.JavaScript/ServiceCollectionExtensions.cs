@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElsaM3.Workflows.JavaScript;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds the <c>JavaScript</c> expression syntax.</summary>
+    public static IServiceCollection AddJavaScriptExpressions(this IServiceCollection services, Action<JavaScriptOptions>? configure = null)
+    {
+        services.AddOptions<JavaScriptOptions>();
+        if (configure is not null) services.Configure(configure);
+        return services.AddExpressionEvaluator<JavaScriptEvaluator>();
+    }
+}

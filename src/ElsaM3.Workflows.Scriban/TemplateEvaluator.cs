@@ -1,0 +1,116 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using ElsaM3.Workflows.Expressions;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace ElsaM3.Workflows.Scriban;
+
+/// <summary>Renders Scriban (or Liquid) templates over the workflow's memory and contributed models.</summary>
+public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions) : IExpressionEvaluator
+{
+    private readonly ConcurrentDictionary<string, Template> _templates = new();
+    private readonly IExpressionModelContributor[] _contributors = contributors.ToArray();
+    private readonly IScriptFunctions[] _functions = functions.ToArray();
+
+    public abstract ExpressionDescriptor Descriptor { get; }
+
+    protected abstract Template Parse(string text);
+
+    public ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, ExpressionContext context, CancellationToken cancellationToken)
+    {
+        var text = expression.Text;
+        if (string.IsNullOrEmpty(text)) return ValueTask.FromResult(ValueConverter.Convert(text, returnType));
+        var template = _templates.GetOrAdd(text, Parse);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == global::Scriban.Parsing.ParserMessageType.Error);
+            throw new ExpressionException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
+        }
+
+        var templateContext = new TemplateContext
+        {
+            MemberRenamer = member => member.Name,
+            LoopLimit = 10_000,
+            RecursiveLimit = 100,
+            CancellationToken = cancellationToken,
+        };
+        templateContext.PushGlobal(BuildModel(context));
+        try
+        {
+            var rendered = template.Render(templateContext);
+            return ValueTask.FromResult(ValueConverter.Convert(rendered, returnType));
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new ExpressionException(e.OriginalMessage, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e);
+        }
+    }
+
+    private ScriptObject BuildModel(ExpressionContext context)
+    {
+        var memory = context.Memory;
+        var variables = new ScriptObject();
+        foreach (var definition in memory.VariableDefinitions)
+            variables[definition.Name] = ToScript(memory.TryGetVariable(definition.Name, out var value) ? value : null);
+
+        var root = new ScriptObject
+        {
+            ["Variables"] = variables,
+            ["Input"] = ToScript(memory.Input.ToDictionary(p => p.Key, p => p.Value)),
+            ["CorrelationId"] = memory.CorrelationId,
+            ["WorkflowInstanceId"] = memory.WorkflowInstanceId,
+            ["WorkflowDefinitionId"] = memory.WorkflowDefinitionId,
+        };
+        var contributed = new Dictionary<string, object?>();
+        foreach (var contributor in _contributors) contributor.Contribute(context, contributed);
+        foreach (var (key, value) in contributed) root[key] = ToScript(value);
+        foreach (var function in _functions) function.Import(root);
+        return root;
+    }
+
+    /// <summary>Plain dictionaries and lists become Scriban objects and arrays so that <c>a.b</c> and <c>a["b-c"]</c> both work.</summary>
+    internal static object? ToScript(object? value)
+    {
+        switch (value)
+        {
+            case IDictionary<string, object?> map:
+                var obj = new ScriptObject();
+                foreach (var (key, item) in map) obj[key] = ToScript(item);
+                return obj;
+            case string:
+                return value;
+            case IEnumerable list and not IDictionary:
+                var array = new ScriptArray();
+                foreach (var item in list) array.Add(ToScript(item));
+                return array;
+            default:
+                return value;
+        }
+    }
+}
+
+/// <summary>Adds functions (for example M3 formatting helpers) to every template's root.</summary>
+public interface IScriptFunctions
+{
+    void Import(ScriptObject root);
+}
+
+/// <summary>The <c>Scriban</c> syntax.</summary>
+public sealed class ScribanEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions)
+    : TemplateEvaluator(contributors, functions)
+{
+    public override ExpressionDescriptor Descriptor { get; } = new("Scriban", "Scriban", "handlebars");
+
+    protected override Template Parse(string text) => Template.Parse(text);
+}
+
+/// <summary>The <c>Liquid</c> syntax, through Scriban's Liquid mode.</summary>
+public sealed class LiquidEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions)
+    : TemplateEvaluator(contributors, functions)
+{
+    public override ExpressionDescriptor Descriptor { get; } = new("Liquid", "Liquid", "liquid");
+
+    protected override Template Parse(string text) => Template.ParseLiquid(text);
+}
