@@ -11,7 +11,8 @@ public sealed class VariableDefinition
     public string TypeName { get; set; } = "Object";
     public bool IsArray { get; set; }
 
-    /// <summary>The initial value as text (Elsa stores it as a string), or <c>null</c>.</summary>
+    /// <summary>The initial value as text (Elsa stores it as a string), or <c>null</c>; always written, as Elsa does.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Value { get; set; }
     public string? StorageDriverTypeName { get; set; }
 
