@@ -67,6 +67,10 @@ internal sealed partial class WorkflowExecution
         }
     }
 
+    /// <summary>Evaluates a node's inputs outside a run (for trigger indexing).</summary>
+    public async ValueTask<object> EvaluateInputsAsync(CompiledNode node) =>
+        await BindInputsAsync(node, node.Type!, new ActivityExecutionRecord());
+
     private async ValueTask<object> BindInputsAsync(CompiledNode node, Descriptors.ActivityType type, ActivityExecutionRecord record)
     {
         var input = Activator.CreateInstance(type.InputType)!;

@@ -125,6 +125,34 @@ public sealed class WorkflowRunner
         return execution.Cancel();
     }
 
+    /// <summary>The triggers of the activities marked <c>canStartWorkflow</c> whose type is an <see cref="Activities.ITrigger"/>.</summary>
+    public async ValueTask<IReadOnlyList<WorkflowTrigger>> GetTriggersAsync(WorkflowGraph graph, CancellationToken cancellationToken = default)
+    {
+        var triggers = new List<WorkflowTrigger>();
+        WorkflowExecution? execution = null;
+        foreach (var node in graph.Nodes)
+        {
+            if (!node.Node.CanStartWorkflow || node.Type?.Factory is null || !typeof(Activities.ITrigger).IsAssignableFrom(node.Type.ClrType)) continue;
+            execution ??= new WorkflowExecution(graph, CreateInstance(graph, new StartOptions()), _services, null, cancellationToken);
+            object input;
+            try
+            {
+                input = await execution.EvaluateInputsAsync(node);
+            }
+            catch (ExpressionException e)
+            {
+                throw new WorkflowDefinitionException($"activities.{node.Id}: the trigger's inputs cannot be evaluated: {e.Message}");
+            }
+            var activity = (Activities.ITrigger)node.Type.Factory(_services.Services);
+            foreach (var request in activity.GetTriggers(input))
+            {
+                var payload = Serialization.WorkflowJson.ToPlain(request.Payload);
+                triggers.Add(new WorkflowTrigger(node.Id, request.Name, StimulusHash.Compute(request.Name, payload), payload));
+            }
+        }
+        return triggers;
+    }
+
     private static object? InitialValue(VariableDefinition variable)
     {
         if (variable.Value is null) return null;

@@ -30,15 +30,29 @@ public sealed class WorkflowDefinitionSerializer
     public WorkflowDefinition Deserialize(string json)
     {
         if (json.Length > 0 && json[0] == '\uFEFF') json = json[1..];
-        return JsonSerializer.Deserialize<WorkflowDefinition>(json, Options)
-            ?? throw new JsonException("The workflow definition JSON is null.");
+        return Normalize(JsonSerializer.Deserialize<WorkflowDefinition>(json, Options));
     }
 
     public WorkflowDefinition Deserialize(ReadOnlySpan<byte> utf8Json)
     {
         if (utf8Json.StartsWith(Encoding.UTF8.Preamble)) utf8Json = utf8Json[3..];
-        return JsonSerializer.Deserialize<WorkflowDefinition>(utf8Json, Options)
-            ?? throw new JsonException("The workflow definition JSON is null.");
+        return Normalize(JsonSerializer.Deserialize<WorkflowDefinition>(utf8Json, Options));
+    }
+
+    /// <summary>Studio sends <c>null</c> for empty collections and ids; the model never holds those nulls.</summary>
+    private static WorkflowDefinition Normalize(WorkflowDefinition? definition)
+    {
+        if (definition is null) throw new JsonException("The workflow definition JSON is null.");
+        definition.Id ??= "";
+        definition.DefinitionId ??= "";
+        definition.Variables ??= [];
+        definition.Inputs ??= [];
+        definition.Outputs ??= [];
+        definition.Outcomes ??= [];
+        definition.CustomProperties ??= [];
+        definition.Options ??= new WorkflowOptions();
+        definition.Root ??= ActivityNode.EmptyFlowchart();
+        return definition;
     }
 
     public string Serialize(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ElsaM3.Runtime.Definitions;
+using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ElsaM3.Api.WorkflowDefinitions;
+
+/// <summary>Save (and publish), publish, retract, delete, import and export.</summary>
+public static class SaveWorkflowDefinition
+{
+    public static void MapSaveOperations(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", Save);
+        group.MapPost("/{definitionId}/publish", Publish);
+        group.MapPost("/{definitionId}/retract", Retract);
+        group.MapDelete("/{definitionId}", Delete);
+        group.MapPost("/import", Import);
+        group.MapGet("/{definitionId}/export", Export);
+    }
+
+    public sealed record SaveResponse(JsonObject WorkflowDefinition, bool AlreadyPublished, int ConsumingWorkflowCount = 0);
+
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> Save(
+        JsonObject body, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        if (body["model"] is not JsonObject modelJson) return ApiErrors.Invalid("model", "is required: the workflow definition to save.");
+        var publish = body["publish"] is JsonValue p && p.GetValueKind() == JsonValueKind.True;
+        return await SaveModelAsync(modelJson, publish, definitions, serializer, ct);
+    }
+
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> Import(
+        JsonObject body, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        var publish = body["isPublished"] is JsonValue p && p.GetValueKind() == JsonValueKind.True;
+        return await SaveModelAsync(body, publish, definitions, serializer, ct);
+    }
+
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> SaveModelAsync(
+        JsonObject modelJson, bool publish, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        WorkflowDefinition model;
+        try
+        {
+            model = serializer.Deserialize(modelJson.ToJsonString());
+        }
+        catch (JsonException e)
+        {
+            return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
+        }
+        try
+        {
+            var result = await definitions.SaveAsync(model, publish, ct);
+            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished));
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            return ApiErrors.FromMessage(e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> Publish(
+        string definitionId, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        try
+        {
+            var result = await definitions.PublishAsync(definitionId, ct);
+            return result is null ? TypedResults.NotFound() : TypedResults.Ok(DefinitionJson.Model(result.Definition, serializer));
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            return ApiErrors.FromMessage(e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<JsonObject>, NotFound>> Retract(
+        string definitionId, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        var retracted = await definitions.RetractAsync(definitionId, ct);
+        return retracted is null ? TypedResults.NotFound() : TypedResults.Ok(DefinitionJson.Model(retracted, serializer));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        await definitions.DeleteAsync(definitionId, ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> DeleteVersion(string id, IWorkflowDefinitionStore store, WorkflowGraphCache graphs, CancellationToken ct)
+    {
+        graphs.Invalidate(id);
+        return await store.DeleteVersionAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Export(
+        string definitionId, string? versionOptions, IWorkflowDefinitionStore store, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        if (!VersionOptions.TryParse(versionOptions ?? "Latest", out var options))
+            return ApiErrors.Invalid("versionOptions", $"'{versionOptions}' is not a version option.");
+        var definition = await store.FindAsync(definitionId, options, ct);
+        if (definition is null) return TypedResults.NotFound();
+        var json = JsonNode.Parse(serializer.Serialize(definition))!.AsObject();
+        var exported = new JsonObject { ["$schema"] = "https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json" };
+        foreach (var (key, value) in json.ToList())
+            if (key != "$schema") { json.Remove(key); exported[key] = value; }
+        var slug = string.Concat((definition.Name ?? "workflow").ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+        return TypedResults.File(Encoding.UTF8.GetBytes(exported.ToJsonString(new JsonSerializerOptions { WriteIndented = true })),
+            "application/json", $"workflow-definition-{slug}-{definition.DefinitionId}-{definition.Id}.json");
+    }
+}

@@ -1,0 +1,135 @@
+using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Instances;
+using ElsaM3.Workflows.Execution;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ElsaM3.Api.WorkflowInstances;
+
+public static class WorkflowInstancesApi
+{
+    public static void MapWorkflowInstances(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
+        group.MapPost("/", List);
+        group.MapGet("/", ListFromQuery);
+        group.MapGet("/{id}", Get);
+        group.MapGet("/{id}/execution-state", ExecutionState);
+        group.MapGet("/{id}/variables", Variables);
+        group.MapDelete("/{id}", Delete).WithMetadata(AdminOnly.Instance);
+        group.MapJournal();
+        api.MapPost("/cancel/workflow-instances/{id}", Cancel);
+        api.MapPost("/bulk-actions/cancel/workflow-instances", BulkCancel);
+        api.MapPost("/bulk-actions/delete/workflow-instances/by-id", BulkDelete).WithMetadata(AdminOnly.Instance);
+        api.MapPost("/bulk-actions/delete/workflow-instances", BulkDelete).WithMetadata(AdminOnly.Instance);
+    }
+
+    public sealed record ListRequest(
+        int? Page, int? PageSize, string? SearchTerm, string? DefinitionId, string[]? DefinitionIds, string? CorrelationId, int? Version,
+        bool? HasIncidents, WorkflowStatus? Status, WorkflowStatus[]? Statuses, WorkflowSubStatus? SubStatus, WorkflowSubStatus[]? SubStatuses,
+        string? OrderBy, string? OrderDirection);
+
+    public sealed record InstanceSummary(
+        string Id, string DefinitionId, string DefinitionVersionId, int Version, WorkflowStatus Status, WorkflowSubStatus SubStatus,
+        string? CorrelationId, string? Name, int IncidentCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+    {
+        public static InstanceSummary From(WorkflowInstanceSummary s) => new(s.Id, s.DefinitionId, s.DefinitionVersionId, s.Version, s.Status,
+            s.SubStatus, s.CorrelationId, s.Name, s.IncidentCount, s.CreatedAt, s.UpdatedAt, s.FinishedAt);
+    }
+
+    public sealed record InstanceDetails(
+        string Id, string DefinitionId, string DefinitionVersionId, int Version, WorkflowStatus Status, WorkflowSubStatus SubStatus,
+        string? CorrelationId, string? Name, int IncidentCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt,
+        WorkflowState WorkflowState);
+
+    private static async Task<Results<Ok<PagedResponse<InstanceSummary>>, ValidationProblem>> List(ListRequest? request, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        request ??= new ListRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        if (request.PageSize is < 1 or > 1000) return ApiErrors.Invalid("pageSize", "must be between 1 and 1000.");
+        if (request.Page is < 0) return ApiErrors.Invalid("page", "must be 0 or more (pages are 0-based).");
+        var definitionIds = (request.DefinitionIds ?? []).Concat(request.DefinitionId is null ? [] : [request.DefinitionId]).ToList();
+        var page = await store.ListAsync(new InstanceQuery
+        {
+            Page = request.Page ?? 0,
+            PageSize = request.PageSize ?? 50,
+            SearchTerm = request.SearchTerm,
+            DefinitionIds = definitionIds,
+            CorrelationId = request.CorrelationId,
+            Version = request.Version,
+            HasIncidents = request.HasIncidents,
+            Statuses = (request.Statuses ?? []).Concat(request.Status is { } s ? [s] : []).ToList(),
+            SubStatuses = (request.SubStatuses ?? []).Concat(request.SubStatus is { } ss ? [ss] : []).ToList(),
+            OrderBy = Enum.TryParse<InstanceOrder>(request.OrderBy, true, out var order) ? order : InstanceOrder.Created,
+            Descending = !string.Equals(request.OrderDirection, "Ascending", StringComparison.OrdinalIgnoreCase),
+        }, ct);
+        return TypedResults.Ok(new PagedResponse<InstanceSummary>(page.Items.Select(InstanceSummary.From).ToList(), page.TotalCount));
+    }
+
+    private static Task<Results<Ok<PagedResponse<InstanceSummary>>, ValidationProblem>> ListFromQuery([AsParameters] ListRequest request, IWorkflowInstanceStore store, CancellationToken ct) =>
+        List(request, store, ct);
+
+    private static async Task<Results<Ok<InstanceDetails>, NotFound>> Get(string id, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        var state = await store.FindStateAsync(id, ct);
+        if (state is null) return TypedResults.NotFound();
+        return TypedResults.Ok(new InstanceDetails(state.Id, state.DefinitionId, state.DefinitionVersionId, state.DefinitionVersion, state.Status,
+            state.SubStatus, state.CorrelationId, state.Name, state.Incidents.Count, state.CreatedAt, state.UpdatedAt, state.FinishedAt, state));
+    }
+
+    public sealed record ExecutionStateResponse(WorkflowStatus Status, WorkflowSubStatus WorkflowSubStatus, DateTimeOffset UpdatedAt);
+
+    private static async Task<Results<Ok<ExecutionStateResponse>, NotFound>> ExecutionState(string id, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        var state = await store.FindStateAsync(id, ct);
+        return state is null ? TypedResults.NotFound() : TypedResults.Ok(new ExecutionStateResponse(state.Status, state.SubStatus, state.UpdatedAt));
+    }
+
+    public sealed record VariableValue(string Id, string Name, object? Value);
+
+    private static async Task<Results<Ok<ListResponse<VariableValue>>, NotFound>> Variables(
+        string id, IWorkflowInstanceStore store, WorkflowGraphCache graphs, CancellationToken ct)
+    {
+        var state = await store.FindStateAsync(id, ct);
+        if (state is null) return TypedResults.NotFound();
+        var graph = await graphs.FindAsync(state.DefinitionVersionId, ct);
+        var values = (graph?.Variables ?? []).Select(v => new VariableValue(v.Id, v.Name, state.Variables.GetValueOrDefault(v.Id))).ToList();
+        return TypedResults.Ok(new ListResponse<VariableValue>(values));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(string id, IWorkflowInstanceStore store, CancellationToken ct) =>
+        await store.DeleteAsync([id], ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok, NotFound, Conflict<string>>> Cancel(string id, WorkflowInstanceService instances, CancellationToken ct) =>
+        await instances.CancelAsync(id, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            false => TypedResults.Conflict($"Workflow instance '{id}' has already finished."),
+            true => TypedResults.Ok(),
+        };
+
+    public sealed record BulkRequest(string[]? Ids, string[]? WorkflowDefinitionIds);
+
+    public sealed record BulkResponse(int Count);
+
+    private static async Task<Ok<BulkResponse>> BulkCancel(BulkRequest request, WorkflowInstanceService instances, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        var ids = await ResolveAsync(request, store, ct);
+        var cancelled = 0;
+        foreach (var id in ids)
+            if (await instances.CancelAsync(id, ct) == true) cancelled++;
+        return TypedResults.Ok(new BulkResponse(cancelled));
+    }
+
+    private static async Task<Ok<BulkResponse>> BulkDelete(BulkRequest request, IWorkflowInstanceStore store, CancellationToken ct) =>
+        TypedResults.Ok(new BulkResponse(await store.DeleteAsync(await ResolveAsync(request, store, ct), ct)));
+
+    private static async Task<IReadOnlyCollection<string>> ResolveAsync(BulkRequest request, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(request.Ids ?? []);
+        if (request.WorkflowDefinitionIds is { Length: > 0 } definitionIds)
+            ids.UnionWith(await store.FindIdsAsync(new InstanceQuery { DefinitionIds = definitionIds }, ct));
+        return ids;
+    }
+}

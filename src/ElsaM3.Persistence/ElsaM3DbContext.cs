@@ -1,0 +1,60 @@
+using ElsaM3.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ElsaM3.Persistence;
+
+public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) : DbContext(options)
+{
+    public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();
+    public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+    public DbSet<TriggerRow> Triggers => Set<TriggerRow>();
+    public DbSet<JournalChunkRow> JournalChunks => Set<JournalChunkRow>();
+    public DbSet<ActivityExecutionRow> ActivityExecutions => Set<ActivityExecutionRow>();
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    public DbSet<SettingRow> Settings => Set<SettingRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<WorkflowDefinitionRow>(e =>
+        {
+            e.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
+            e.HasIndex(d => new { d.IsLatest, d.Name });
+            e.HasIndex(d => new { d.IsPublished, d.DefinitionId });
+        });
+        model.Entity<WorkflowInstanceRow>(e =>
+        {
+            e.HasIndex(i => i.CreatedAt);
+            e.HasIndex(i => new { i.DefinitionId, i.CreatedAt });
+            e.HasIndex(i => new { i.SubStatus, i.CreatedAt });
+            e.HasIndex(i => new { i.Status, i.CreatedAt });
+            e.HasIndex(i => i.CorrelationId);
+            e.HasIndex(i => i.UpdatedAt);
+        });
+        model.Entity<BookmarkRow>(e =>
+        {
+            e.HasIndex(b => b.Hash);
+            e.HasIndex(b => b.WorkflowInstanceId);
+            e.HasIndex(b => b.ResumeAt);
+        });
+        model.Entity<TriggerRow>(e =>
+        {
+            e.HasIndex(t => t.Name);
+            e.HasIndex(t => t.Hash);
+            e.HasIndex(t => t.WorkflowDefinitionId);
+        });
+        model.Entity<JournalChunkRow>(e => e.HasIndex(j => new { j.WorkflowInstanceId, j.FirstSequence }));
+        model.Entity<ActivityExecutionRow>(e => e.HasIndex(a => new { a.WorkflowInstanceId, a.ActivityNodeId }));
+        model.Entity<IncidentRow>(e => e.HasIndex(i => i.WorkflowInstanceId));
+        model.Entity<SettingRow>(e => e.HasKey(s => s.Key));
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}

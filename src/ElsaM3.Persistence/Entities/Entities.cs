@@ -1,0 +1,94 @@
+namespace ElsaM3.Persistence.Entities;
+
+// Row types of the store. Timestamps are stored as UTC ticks so SQLite can compare and sort them.
+
+public sealed class WorkflowDefinitionRow
+{
+    public string Id { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int Version { get; set; }
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public bool IsLatest { get; set; }
+    public bool IsPublished { get; set; }
+    public bool IsSystem { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Data { get; set; } = "";
+}
+
+public sealed class WorkflowInstanceRow
+{
+    public string Id { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public string DefinitionVersionId { get; set; } = "";
+    public int Version { get; set; }
+    public int Status { get; set; }
+    public int SubStatus { get; set; }
+    public string? CorrelationId { get; set; }
+    public string? Name { get; set; }
+    public int IncidentCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string Data { get; set; } = "";
+}
+
+public sealed class BookmarkRow
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string WorkflowInstanceId { get; set; } = "";
+    public string ActivityInstanceId { get; set; } = "";
+    public string? CorrelationId { get; set; }
+    public string? Payload { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ResumeAt { get; set; }
+}
+
+public sealed class TriggerRow
+{
+    public string Id { get; set; } = "";
+    public string WorkflowDefinitionId { get; set; } = "";
+    public string WorkflowDefinitionVersionId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string? Payload { get; set; }
+}
+
+/// <summary>The journal entries of one execution burst, as a JSON array.</summary>
+public sealed class JournalChunkRow
+{
+    public long Id { get; set; }
+    public string WorkflowInstanceId { get; set; } = "";
+    public long FirstSequence { get; set; }
+    public long LastSequence { get; set; }
+    public string Data { get; set; } = "";
+}
+
+public sealed class ActivityExecutionRow
+{
+    public string Id { get; set; } = "";
+    public string WorkflowInstanceId { get; set; } = "";
+    public string ActivityNodeId { get; set; } = "";
+    public int Status { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public string Data { get; set; } = "";
+}
+
+public sealed class IncidentRow
+{
+    public long Id { get; set; }
+    public string WorkflowInstanceId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string ActivityInstanceId { get; set; } = "";
+    public string Message { get; set; } = "";
+    public DateTimeOffset Timestamp { get; set; }
+}
+
+public sealed class SettingRow
+{
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+}

@@ -1,0 +1,26 @@
+using ElsaM3.Persistence.Sqlite;
+using ElsaM3.Persistence.Stores;
+using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Instances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ElsaM3.Persistence;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds the SQLite store. Call <see cref="StoreInitializer.InitializeAsync"/> before use.</summary>
+    public static IServiceCollection AddElsaM3Persistence(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>();
+        services.AddPooledDbContextFactory<ElsaM3DbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString())
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<CommitWriter>();
+        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<StoreInitializer>();
+        return services;
+    }
+}

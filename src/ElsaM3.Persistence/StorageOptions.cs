@@ -1,0 +1,14 @@
+namespace ElsaM3.Persistence;
+
+/// <summary>Where the store lives, bound to <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Folder for the SQLite database (and other data). Default <c>data</c> under the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>An explicit connection string (<c>ConnectionStrings:ElsaM3</c>); overrides <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string ResolveConnectionString() =>
+        !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString : $"Data Source={Path.Combine(DataDirectory, "elsam3.db")}";
+}

@@ -1,0 +1,116 @@
+using ElsaM3.Runtime.Triggers;
+using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Serialization;
+
+namespace ElsaM3.Runtime.Definitions;
+
+/// <summary>
+/// Elsa's versioning: saving over a draft overwrites it, saving over a published version creates version n+1
+/// as the new latest draft, publishing makes one version the only published one and re-indexes its triggers.
+/// </summary>
+public sealed class WorkflowDefinitionService(
+    IWorkflowDefinitionStore store, WorkflowRunner runner, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
+    TriggerIndex triggerIndex, TimeProvider time)
+{
+    public const string ToolVersion = "3.8.0.0";
+
+    /// <summary>Saves <paramref name="model"/> as the latest version; throws <see cref="WorkflowDefinitionException"/> when it cannot run.</summary>
+    public async Task<SaveResult> SaveAsync(WorkflowDefinition model, bool publish, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(model.DefinitionId)) model.DefinitionId = Ids.New();
+        runner.Compile(model); // validates and assigns node ids
+
+        var latest = await store.FindAsync(model.DefinitionId, VersionOptions.Latest, cancellationToken);
+        var changed = new List<WorkflowDefinition>();
+        if (latest is null)
+        {
+            model.Id = string.IsNullOrWhiteSpace(model.Id) ? Ids.New() : model.Id;
+            model.Version = 1;
+            model.CreatedAt = time.GetUtcNow();
+            model.IsPublished = false;
+        }
+        else if (latest.IsPublished)
+        {
+            if (publish && SameContent(latest, model))
+                return new SaveResult(latest, AlreadyPublished: true);
+            latest.IsLatest = false;
+            changed.Add(latest);
+            model.Id = Ids.New();
+            model.Version = latest.Version + 1;
+            model.CreatedAt = time.GetUtcNow();
+            model.IsPublished = false;
+        }
+        else
+        {
+            model.Id = latest.Id;
+            model.Version = latest.Version;
+            model.CreatedAt = latest.CreatedAt;
+            model.IsPublished = false;
+            graphs.Invalidate(latest.Id);
+        }
+        model.IsLatest = true;
+        model.ToolVersion ??= ToolVersion;
+        changed.Add(model);
+
+        if (!publish)
+        {
+            await store.SaveAsync(changed, cancellationToken);
+            return new SaveResult(model, AlreadyPublished: false);
+        }
+        await PublishVersionAsync(model, changed, cancellationToken);
+        return new SaveResult(model, AlreadyPublished: false);
+    }
+
+    public async Task<SaveResult?> PublishAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var latest = await store.FindAsync(definitionId, VersionOptions.Latest, cancellationToken);
+        if (latest is null) return null;
+        if (latest.IsPublished) return new SaveResult(latest, AlreadyPublished: true);
+        await PublishVersionAsync(latest, [latest], cancellationToken);
+        return new SaveResult(latest, AlreadyPublished: false);
+    }
+
+    public async Task<WorkflowDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var published = await store.FindAsync(definitionId, VersionOptions.Published, cancellationToken);
+        if (published is null) return null;
+        published.IsPublished = false;
+        await store.SaveAsync([published], cancellationToken);
+        await store.ReplaceTriggersAsync(definitionId, [], cancellationToken);
+        triggerIndex.Invalidate();
+        return published;
+    }
+
+    public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        foreach (var version in await store.FindManyAsync(new DefinitionQuery { DefinitionIds = [definitionId], VersionOptions = VersionOptions.AllVersions, PageSize = int.MaxValue }, cancellationToken))
+            graphs.Invalidate(version.Id);
+        var deleted = await store.DeleteAsync(definitionId, cancellationToken);
+        triggerIndex.Invalidate();
+        return deleted;
+    }
+
+    private async Task PublishVersionAsync(WorkflowDefinition version, List<WorkflowDefinition> changed, CancellationToken cancellationToken)
+    {
+        var triggers = await runner.GetTriggersAsync(graphs.Get(version), cancellationToken);
+        var previous = await store.FindAsync(version.DefinitionId, VersionOptions.Published, cancellationToken);
+        if (previous is not null && previous.Id != version.Id)
+        {
+            previous.IsPublished = false;
+            if (changed.Find(c => c.Id == previous.Id) is { } alreadyChanged) alreadyChanged.IsPublished = false;
+            else changed.Add(previous);
+        }
+        version.IsPublished = true;
+        version.IsLatest = true;
+        await store.SaveAsync(changed, cancellationToken);
+        await store.ReplaceTriggersAsync(version.DefinitionId,
+            triggers.Select(t => new StoredTrigger(Ids.New(), version.DefinitionId, version.Id, t.Name, t.ActivityId, t.Hash, t.Payload)).ToList(),
+            cancellationToken);
+        triggerIndex.Invalidate();
+    }
+
+    private bool SameContent(WorkflowDefinition a, WorkflowDefinition b) => serializer.SerializeActivity(a.Root) == serializer.SerializeActivity(b.Root)
+               && a.Name == b.Name
+               && System.Text.Json.JsonSerializer.Serialize(a.Variables) == System.Text.Json.JsonSerializer.Serialize(b.Variables);
+}

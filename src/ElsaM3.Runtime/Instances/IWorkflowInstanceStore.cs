@@ -1,0 +1,36 @@
+using ElsaM3.Runtime.Stores;
+using ElsaM3.Workflows.Execution;
+
+namespace ElsaM3.Runtime.Instances;
+
+/// <summary>Workflow instances with their state, bookmarks, journal and activity execution records.</summary>
+public interface IWorkflowInstanceStore
+{
+    Task<WorkflowState?> FindStateAsync(string id, CancellationToken cancellationToken);
+
+    Task<Page<WorkflowInstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Writes one burst atomically. Commits from concurrent callers may share a transaction.</summary>
+    Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes instances and everything recorded about them; returns how many went.</summary>
+    Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> FindIdsAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Instances committed as Pending or Executing: their run was interrupted (or never started).</summary>
+    Task<IReadOnlyList<string>> FindInterruptedAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string hash, CancellationToken cancellationToken);
+
+    /// <summary>Timer bookmarks due at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int take, CancellationToken cancellationToken);
+
+    Task<DateTimeOffset?> NextResumeAtAsync(CancellationToken cancellationToken);
+
+    Task<Page<ExecutionLogRecord>> JournalAsync(JournalQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ActivityExecutionRecord>> ActivityExecutionsAsync(string workflowInstanceId, string? activityNodeId, CancellationToken cancellationToken);
+
+    Task<ActivityExecutionRecord?> ActivityExecutionAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,101 @@
+using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Scheduling;
+using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Execution;
+
+namespace ElsaM3.Runtime.Instances;
+
+/// <summary>
+/// Starts, resumes, continues, retries and cancels stored instances. Each call is one execution burst,
+/// committed once at its end (dispatched and recoverable runs also commit their pending state first).
+/// </summary>
+public sealed class WorkflowInstanceService(
+    WorkflowRunner runner,
+    WorkflowGraphCache graphs,
+    IWorkflowInstanceStore instances,
+    InstanceLocks locks,
+    BackgroundWorkQueue background,
+    TimerSignal timers)
+{
+    /// <summary>Runs a new instance inline (the HTTP trigger and Studio's Run use this).</summary>
+    public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
+    {
+        var graph = graphs.Get(definition);
+        var state = runner.CreateInstance(graph, options);
+        using var _ = await locks.AcquireAsync(state.Id, cancellationToken);
+        var result = await runner.RunAsync(graph, state, options, cancellationToken);
+        await CommitAsync(result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Stores a new pending instance and runs it in the background; returns its id at once.</summary>
+    public async Task<string> DispatchAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
+    {
+        var graph = graphs.Get(definition);
+        var state = runner.CreateInstance(graph, options with { Transient = null });
+        await instances.CommitAsync(WorkflowCommit.StateOnly(state), cancellationToken);
+        background.Enqueue(ct => ContinueAsync(state.Id, ct));
+        return state.Id;
+    }
+
+    /// <summary>Resumes one bookmark of an instance; <c>null</c> when the instance or bookmark is gone.</summary>
+    public async Task<WorkflowRunResult?> ResumeAsync(string instanceId, string bookmarkId, object? input,
+        IReadOnlyDictionary<string, object>? transient, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        if (state is null || graph is null || state.Status != WorkflowStatus.Running || state.Bookmarks.All(b => b.Id != bookmarkId))
+            return null;
+        var result = await runner.ResumeAsync(graph, state, bookmarkId, input, transient, cancellationToken);
+        await CommitAsync(result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs the scheduled work of an instance committed as Pending or Executing (dispatch, crash recovery).</summary>
+    public async Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        if (state is null || graph is null || state.SubStatus is not (WorkflowSubStatus.Pending or WorkflowSubStatus.Executing))
+            return null;
+        var result = await runner.ContinueAsync(graph, state, cancellationToken);
+        await CommitAsync(result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Operator retry: re-runs the faulted activities of an instance in place.</summary>
+    public async Task<WorkflowRunResult?> RetryAsync(string instanceId, IReadOnlyCollection<string>? activityIds, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        if (state is null || graph is null) return null;
+        var result = await runner.RetryAsync(graph, state, activityIds, cancellationToken);
+        await CommitAsync(result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Cancels a running instance; <c>null</c> when it does not exist, false when it already finished.</summary>
+    public async Task<bool?> CancelAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        if (state is null || graph is null) return null;
+        if (state.Status == WorkflowStatus.Finished) return false;
+        await CommitAsync(runner.Cancel(graph, state), cancellationToken);
+        return true;
+    }
+
+    private async Task<(WorkflowState? State, WorkflowGraph? Graph)> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var state = await instances.FindStateAsync(instanceId, cancellationToken);
+        if (state is null) return (null, null);
+        return (state, await graphs.FindAsync(state.DefinitionVersionId, cancellationToken));
+    }
+
+    private async Task CommitAsync(WorkflowRunResult result, CancellationToken cancellationToken)
+    {
+        await instances.CommitAsync(WorkflowCommit.From(result), CancellationToken.None);
+        if (result.State.Bookmarks.Any(b => b.ResumeAt is not null)) timers.Wake();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,14 @@
+using ElsaM3.Workflows.Execution;
+
+namespace ElsaM3.Runtime.Instances;
+
+/// <summary>A workflow instance without its state, for lists.</summary>
+public sealed record WorkflowInstanceSummary(
+    string Id, string DefinitionId, string DefinitionVersionId, int Version,
+    WorkflowStatus Status, WorkflowSubStatus SubStatus, string? CorrelationId, string? Name, int IncidentCount,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+{
+    public static WorkflowInstanceSummary From(WorkflowState state) => new(
+        state.Id, state.DefinitionId, state.DefinitionVersionId, state.DefinitionVersion, state.Status, state.SubStatus,
+        state.CorrelationId, state.Name, state.Incidents.Count, state.CreatedAt, state.UpdatedAt, state.FinishedAt);
+}

@@ -1,0 +1,29 @@
+using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Instances;
+using ElsaM3.Runtime.Recovery;
+using ElsaM3.Runtime.Scheduling;
+using ElsaM3.Runtime.Triggers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElsaM3.Runtime;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds stored-workflow services, the timer scheduler and crash recovery. A store must be added too.</summary>
+    public static IServiceCollection AddElsaM3Runtime(this IServiceCollection services)
+    {
+        services.AddOptions<SchedulingOptions>();
+        services.AddSingleton<WorkflowGraphCache>();
+        services.AddSingleton<TriggerIndex>();
+        services.AddSingleton<WorkflowDefinitionService>();
+        services.AddSingleton<InstanceLocks>();
+        services.AddSingleton<TimerSignal>();
+        services.AddSingleton<WorkflowInstanceService>();
+        services.AddSingleton<BackgroundWorkQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorkQueue>());
+        services.AddSingleton<DelayScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DelayScheduler>());
+        services.AddHostedService<RecoveryService>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+namespace ElsaM3.Workflows.Http;
+
+/// <summary>The request that triggered or resumed a workflow, in plain values (it is persisted with the state).</summary>
+public sealed record HttpRequestData(
+    string Path,
+    string Method,
+    IReadOnlyDictionary<string, object?> Headers,
+    IReadOnlyDictionary<string, object?> Query,
+    IReadOnlyDictionary<string, object?> RouteData,
+    object? Body);
+
+/// <summary>Keys of the per-run transient objects the HTTP middleware passes to activities.</summary>
+public static class HttpTransient
+{
+    public const string HttpContext = "HttpContext";
+}

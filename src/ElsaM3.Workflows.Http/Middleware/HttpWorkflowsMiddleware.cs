@@ -1,0 +1,133 @@
+using System.Text.Json;
+using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Instances;
+using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Http.Activities;
+using ElsaM3.Workflows.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ElsaM3.Workflows.Http.Middleware;
+
+/// <summary>
+/// Answers requests under the base path: a matching trigger starts a new instance, a matching bookmark resumes
+/// one; the workflow runs inline so it can write the response. A body that cannot be parsed is refused with 400
+/// before any instance exists; an oversized body with 413.
+/// </summary>
+public sealed class HttpWorkflowsMiddleware(
+    RequestDelegate next,
+    HttpRouteMatcher routes,
+    WorkflowGraphCache graphs,
+    WorkflowInstanceService instances,
+    IWorkflowInstanceStore store,
+    IOptions<HttpOptions> options)
+{
+    public const string InstanceIdHeader = "x-elsa-workflow-instance-id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var settings = options.Value;
+        if (!context.Request.Path.StartsWithSegments(settings.BasePath, StringComparison.OrdinalIgnoreCase, out var remaining))
+        {
+            await next(context);
+            return;
+        }
+
+        var path = HttpEndpoint.NormalizePath(remaining.Value);
+        var method = context.Request.Method.ToUpperInvariant();
+        var ct = context.RequestAborted;
+        var matches = await routes.MatchAsync(path, method, ct);
+        var bookmarks = matches.Count == 0
+            ? await store.FindBookmarksAsync(StimulusHash.Compute(HttpEndpoint.StimulusName, HttpEndpoint.Payload(path, method)), ct)
+            : [];
+
+        if (matches.Count == 0 && bookmarks.Count == 0)
+        {
+            await Problem(context, StatusCodes.Status404NotFound, $"No workflow handles {method} {settings.BasePath}{path}.");
+            return;
+        }
+        if (matches.Count > 1)
+        {
+            await Problem(context, StatusCodes.Status500InternalServerError,
+                $"The call is ambiguous: {matches.Count} published workflows handle {method} {settings.BasePath}{path} ({string.Join(", ", matches.Select(m => m.Trigger.WorkflowDefinitionId))}).");
+            return;
+        }
+
+        var graph = matches.Count == 1 ? await graphs.FindAsync(matches[0].Trigger.WorkflowDefinitionVersionId, ct) : null;
+        var endpoint = matches.Count == 1 ? matches[0].Trigger.Payload as Dictionary<string, object?> : null;
+        var requestLimit = endpoint?.GetValueOrDefault("requestSizeLimit") is long limit ? limit : settings.MaxRequestBodyBytes;
+        if (endpoint?.GetValueOrDefault("authorize") is true && context.User.Identity?.IsAuthenticated != true)
+        {
+            await Problem(context, StatusCodes.Status401Unauthorized, "This workflow endpoint requires an authenticated caller.");
+            return;
+        }
+
+        var (body, error, status) = await RequestBody.ReadAsync(context.Request, requestLimit, ct);
+        if (error is not null)
+        {
+            await Problem(context, status, error);
+            return;
+        }
+        var request = new HttpRequestData(path, method,
+            context.Request.Headers.ToDictionary(h => h.Key, h => (object?)h.Value.ToString()),
+            context.Request.Query.ToDictionary(q => q.Key, q => (object?)q.Value.ToString()),
+            matches.Count == 1 ? matches[0].RouteValues.ToDictionary(r => r.Key, r => WorkflowJson.ToPlain(r.Value?.ToString())) : new Dictionary<string, object?>(),
+            body);
+        var transient = new Dictionary<string, object> { [HttpTransient.HttpContext] = context };
+
+        WorkflowRunResult? result;
+        if (graph is not null)
+        {
+            var instanceId = Ids.New();
+            AddInstanceHeader(context, instanceId);
+            result = await instances.StartAsync(graph.Definition, new StartOptions
+            {
+                InstanceId = instanceId,
+                TriggerActivityId = matches[0].Trigger.ActivityId,
+                TriggerInput = request,
+                CorrelationId = context.Request.Headers["x-correlation-id"].FirstOrDefault(),
+                Transient = transient,
+            }, ct);
+        }
+        else
+        {
+            var bookmark = bookmarks[0];
+            AddInstanceHeader(context, bookmark.WorkflowInstanceId);
+            result = await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, request, transient, ct);
+        }
+        await Finish(context, result);
+    }
+
+    private static void AddInstanceHeader(HttpContext context, string instanceId) =>
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[InstanceIdHeader] = instanceId;
+            return Task.CompletedTask;
+        });
+
+    private static async Task Finish(HttpContext context, WorkflowRunResult? result)
+    {
+        if (context.Response.HasStarted) return;
+        if (result is null)
+        {
+            await Problem(context, StatusCodes.Status409Conflict, "The workflow waiting for this request has moved on.");
+            return;
+        }
+        if (result.SubStatus == WorkflowSubStatus.Faulted || result.State.Incidents.Count > 0)
+        {
+            var incident = result.State.Incidents.LastOrDefault();
+            await Problem(context, StatusCodes.Status500InternalServerError, incident?.Message ?? "The workflow faulted.");
+            return;
+        }
+        context.Response.StatusCode = result.Status == WorkflowStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
+    }
+
+    private static Task Problem(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/problem+json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status, title = ReasonPhrase(status), detail }), context.RequestAborted);
+    }
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}

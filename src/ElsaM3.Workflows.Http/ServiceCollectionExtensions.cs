@@ -1,0 +1,21 @@
+using ElsaM3.Workflows.Http.Activities;
+using ElsaM3.Workflows.Http.Middleware;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElsaM3.Workflows.Http;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds the HTTP activities and the services of the <c>/workflows</c> middleware.</summary>
+    public static IServiceCollection AddHttpWorkflows(this IServiceCollection services)
+    {
+        services.AddOptions<HttpOptions>();
+        services.AddHttpClient(nameof(FlowSendHttpRequest));
+        services.AddSingleton<HttpRouteMatcher>();
+        return services.AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<FlowSendHttpRequest>();
+    }
+
+    /// <summary>Routes requests under the configured base path (default <c>/workflows</c>) to workflows.</summary>
+    public static IApplicationBuilder UseHttpWorkflows(this IApplicationBuilder app) => app.UseMiddleware<HttpWorkflowsMiddleware>();
+}

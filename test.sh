@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need first (nothing is fetched at run time except from the package registries).
+set -euo pipefail
+cd "$(dirname "$0")"
+dotnet test ElsaM3.sln -c Release "$@"
