@@ -33,7 +33,7 @@ public sealed class HttpWorkflowsMiddleware(
             return;
         }
 
-        var path = HttpEndpoint.NormalizePath(remaining.Value);
+        var path = "/" + (remaining.Value ?? "").Trim('/');
         var method = context.Request.Method.ToUpperInvariant();
         var ct = context.RequestAborted;
         var matches = await routes.MatchAsync(path, method, ct);
@@ -126,7 +126,7 @@ public sealed class HttpWorkflowsMiddleware(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status, title = ReasonPhrase(status), detail }), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status, title = ReasonPhrase(status), detail }, WorkflowJson.StateOptions), context.RequestAborted);
     }
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using ElsaM3.Server.Tests.Support;
+using static ElsaM3.Server.Tests.Support.Workflows;
+
+namespace ElsaM3.Server.Tests.Http;
+
+public sealed class HttpWorkflowsTests : IAsyncLifetime
+{
+    private readonly ElsaM3Application _app = new(settings: new Dictionary<string, string?> { ["ElsaM3:Http:MaxRequestBodyBytes"] = "2048" });
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = _app.CreateClient();
+        await _client.PublishAsync(HttpWorkflow("echo", "cases/{reference}", "POST",
+            Respond("reply", "{{ Variables.Route.reference }}: {{ Variables.Body.status }}"), Connect("ep", "reply"), BodyAndRouteVariables));
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task SampleWorkflow_IsImportedAndPublished_OnStart()
+    {
+        var response = await _client.GetAsync("/workflows/hello?name=Priya");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Hello, Priya!");
+        var definition = await _client.GetJsonAsync($"{ApiClient.Api}/workflow-definitions/by-definition-id/hello-world?versionOptions=Published");
+        definition["isPublished"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Trigger_StartsInstance_WithRouteDataAndJsonBody_AndWritesResponse()
+    {
+        var response = await _client.PostAsync("/workflows/cases/CASE-42", Json("""{"status":"submitted"}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("CASE-42: submitted");
+        var id = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        var instance = await _client.InstanceAsync(id);
+        instance["status"]!.GetValue<string>().ShouldBe("Finished");
+        instance["subStatus"]!.GetValue<string>().ShouldBe("Finished");
+        var journal = await _client.PostJsonAsync($"{ApiClient.Api}/workflow-instances/{id}/journal?skip=0&take=50",
+            new { filter = new { excludedActivityTypes = new[] { "Elsa.Workflow", "Elsa.Flowchart" } } });
+        ApiClient.EventsOf(journal).ShouldBe(["ep:Started", "ep:Completed", "reply:Started", "reply:Completed"]);
+    }
+
+    [Fact]
+    public async Task NoMatchingWorkflow_Is404_NamingThePath()
+    {
+        var response = await _client.PostAsync("/workflows/nothing/here", Json("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("No workflow handles POST /workflows/nothing/here");
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is404()
+    {
+        (await _client.GetAsync("/workflows/cases/CASE-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task InvalidJsonBody_Is400_AndCreatesNoInstance()
+    {
+        var before = await CountInstancesAsync();
+
+        var response = await _client.PostAsync("/workflows/cases/CASE-1", Json("""{"status": """));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("not valid JSON");
+        (await CountInstancesAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413_AndCreatesNoInstance()
+    {
+        var before = await CountInstancesAsync();
+        var big = $$"""{"status":"{{new string('x', 5000)}}"}""";
+
+        var response = await _client.PostAsync("/workflows/cases/CASE-1", Json(big));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await CountInstancesAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task SuspendingRun_Is202_WithInstanceHeader()
+    {
+        await _client.PublishAsync(HttpWorkflow("wait", "wait", "POST", Delay("d", "01:00:00"), Connect("ep", "d")));
+
+        var response = await _client.PostAsync("/workflows/wait", Json("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        var instance = await _client.InstanceAsync(id);
+        instance["subStatus"]!.GetValue<string>().ShouldBe("Suspended");
+        instance["workflowState"]!["bookmarks"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FaultedRun_Is500_WithTheIncidentMessage()
+    {
+        await _client.PublishAsync(HttpWorkflow("broken", "broken", "POST",
+            """{"id":"bad","type":"Elsa.WriteLine","version":1,"text":{"typeName":"String","expression":{"type":"JavaScript","value":"nope()"}}}""",
+            Connect("ep", "bad")));
+
+        var response = await _client.PostAsync("/workflows/broken", Json("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Activity 'bad', input 'Text': JavaScript expression failed");
+    }
+
+    [Fact]
+    public async Task MidFlowEndpoint_IsResumedByALaterRequest()
+    {
+        var activities = """
+            {"id":"approve","type":"Elsa.HttpEndpoint","version":1,
+             "path":{"typeName":"String","expression":{"type":"Literal","value":"approvals/7"}},
+             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}},
+             "parsedContent":{"typeName":"Object","memoryReference":{"id":"body"}}},
+            """ + Respond("done", "approved by {{ Variables.Body.by }}");
+        await _client.PublishAsync(HttpWorkflow("approval", "approvals/start", "POST", activities, Connect("ep", "approve") + "," + Connect("approve", "done"), BodyAndRouteVariables));
+
+        var started = await _client.PostAsync("/workflows/approvals/start", Json("{}"));
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var resumed = await _client.PostAsync("/workflows/approvals/7", Json("""{"by":"Jo"}"""));
+
+        resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await resumed.Content.ReadAsStringAsync()).ShouldBe("approved by Jo");
+        resumed.Headers.GetValues("x-elsa-workflow-instance-id").Single().ShouldBe(started.Headers.GetValues("x-elsa-workflow-instance-id").Single());
+    }
+
+    [Fact]
+    public async Task RetractedWorkflow_NoLongerAnswers()
+    {
+        await _client.PublishAsync(HttpWorkflow("temp", "temp", "GET", Respond("r", "ok"), Connect("ep", "r")));
+        (await _client.GetAsync("/workflows/temp")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await _client.PostJsonAsync($"{ApiClient.Api}/workflow-definitions/temp/retract", new { });
+
+        (await _client.GetAsync("/workflows/temp")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TwoWorkflowsOnOnePath_AreAmbiguous()
+    {
+        await _client.PublishAsync(HttpWorkflow("twin-a", "twin", "GET", Respond("r", "a"), Connect("ep", "r")));
+        await _client.PublishAsync(HttpWorkflow("twin-b", "twin", "GET", Respond("r", "b"), Connect("ep", "r")));
+
+        var response = await _client.GetAsync("/workflows/twin");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("ambiguous");
+    }
+
+    private async Task<long> CountInstancesAsync() =>
+        (await _client.PostJsonAsync($"{ApiClient.Api}/workflow-instances", new { page = 0, pageSize = 1 }))["totalCount"]!.GetValue<long>();
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+
+namespace ElsaM3.Server.Tests.Support;
+
+/// <summary>Workflow definitions for the server tests, in Elsa JSON.</summary>
+public static class Workflows
+{
+    private static JsonObject Input(string typeName, string syntax, string value) =>
+        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = syntax, ["value"] = value } };
+
+    /// <summary>An HTTP-triggered flowchart: the endpoint <c>ep</c> binds the body to <c>Body</c> and route values to <c>Route</c>.</summary>
+    public static string HttpWorkflow(string definitionId, string path, string method, string activities, string connections, string? variables = null)
+    {
+        var endpoint = new JsonObject
+        {
+            ["id"] = "ep", ["name"] = "Endpoint", ["type"] = "Elsa.HttpEndpoint", ["version"] = 1,
+            ["customProperties"] = new JsonObject { ["canStartWorkflow"] = true },
+            ["path"] = Input("String", "Literal", path),
+            ["supportedMethods"] = Input("String[]", "Object", $"[\"{method}\"]"),
+            ["parsedContent"] = new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "body" } },
+            ["routeData"] = new JsonObject { ["typeName"] = "ObjectMap", ["memoryReference"] = new JsonObject { ["id"] = "route" } },
+        };
+        var list = JsonNode.Parse($"[{activities}]")!.AsArray();
+        list.Insert(0, endpoint);
+        return new JsonObject
+        {
+            ["definitionId"] = definitionId,
+            ["name"] = definitionId,
+            ["variables"] = JsonNode.Parse(variables ?? BodyAndRouteVariables),
+            ["root"] = new JsonObject
+            {
+                ["id"] = "fc", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+                ["activities"] = list,
+                ["connections"] = JsonNode.Parse($"[{connections}]"),
+            },
+        }.ToJsonString();
+    }
+
+    public const string BodyAndRouteVariables = """
+        [{"id":"body","name":"Body","typeName":"Object","isArray":false,"value":null},
+         {"id":"route","name":"Route","typeName":"Object","isArray":false,"value":null}]
+        """;
+
+    public static string Respond(string id, string scriban, string status = "OK") => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.WriteHttpResponse", ["version"] = 1,
+        ["statusCode"] = Input("System.Net.HttpStatusCode, System.Net.Primitives", "Literal", status),
+        ["content"] = Input("Object", "Scriban", scriban),
+        ["contentType"] = Input("String", "Literal", "text/plain"),
+    }.ToJsonString();
+
+    public static string WriteLine(string id, string text) => new JsonObject
+    {
+        ["id"] = id, ["name"] = id, ["type"] = "Elsa.WriteLine", ["version"] = 1, ["text"] = Input("String", "Literal", text),
+    }.ToJsonString();
+
+    public static string Delay(string id, string timeSpan) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.Delay", ["version"] = 1, ["timeSpan"] = Input("TimeSpan", "Literal", timeSpan),
+    }.ToJsonString();
+
+    public static string Connect(string source, string target, string port = "Done") => new JsonObject
+    {
+        ["source"] = new JsonObject { ["activity"] = source, ["port"] = port },
+        ["target"] = new JsonObject { ["activity"] = target, ["port"] = "In" },
+    }.ToJsonString();
+}
