@@ -18,6 +18,7 @@ public static class WorkflowInstancesApi
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/execution-state", ExecutionState);
         group.MapGet("/{id}/variables", Variables);
+        group.MapPost("/{id}/variables", SetVariables).WithMetadata(AdminOnly.Instance);
         group.MapDelete("/{id}", Delete).WithMetadata(AdminOnly.Instance);
         group.MapJournal();
         api.MapPost("/cancel/workflow-instances/{id}", Cancel);
@@ -96,6 +97,27 @@ public static class WorkflowInstancesApi
         var graph = await graphs.FindAsync(state.DefinitionVersionId, ct);
         var values = (graph?.Variables ?? []).Select(v => new VariableValue(v.Id, v.Name, state.Variables.GetValueOrDefault(v.Id))).ToList();
         return TypedResults.Ok(new ListResponse<VariableValue>(values));
+    }
+
+    public sealed record VariableUpdate(string Id, System.Text.Json.JsonElement Value);
+
+    public sealed record SetVariablesRequest(VariableUpdate[]? Variables);
+
+    private static async Task<Results<Ok<ListResponse<VariableValue>>, NotFound, ValidationProblem>> SetVariables(
+        string id, SetVariablesRequest request, WorkflowInstanceService instances, IWorkflowInstanceStore store, WorkflowGraphCache graphs, CancellationToken ct)
+    {
+        if (request.Variables is not { Length: > 0 } updates) return ApiErrors.Invalid("variables", "must hold at least one {id, value}.");
+        try
+        {
+            var state = await instances.SetVariablesAsync(id, updates.ToDictionary(u => u.Id, u => (object?)u.Value), ct);
+            if (state is null) return TypedResults.NotFound();
+        }
+        catch (InvalidOperationException e)
+        {
+            return ApiErrors.Invalid("variables", e.Message);
+        }
+        var result = await Variables(id, store, graphs, ct);
+        return result.Result is Ok<ListResponse<VariableValue>> ok ? ok : TypedResults.NotFound();
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(string id, IWorkflowInstanceStore store, CancellationToken ct) =>

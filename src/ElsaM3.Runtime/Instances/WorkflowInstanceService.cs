@@ -74,6 +74,22 @@ public sealed class WorkflowInstanceService(
         return result;
     }
 
+    /// <summary>Sets variables of a stored instance (an operator fixing data before a retry); <c>null</c> when it does not exist.</summary>
+    public async Task<WorkflowState?> SetVariablesAsync(string instanceId, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        if (state is null || graph is null) return null;
+        foreach (var (idOrName, value) in values)
+        {
+            var variable = graph.Variables.FirstOrDefault(v => v.Id == idOrName || v.Name == idOrName)
+                ?? throw new InvalidOperationException($"Workflow instance '{instanceId}' has no variable '{idOrName}'.");
+            state.Variables[variable.Id] = ElsaM3.Workflows.Serialization.WorkflowJson.ToPlain(value);
+        }
+        await instances.CommitAsync(WorkflowCommit.StateOnly(state), cancellationToken);
+        return state;
+    }
+
     /// <summary>Cancels a running instance; <c>null</c> when it does not exist, false when it already finished.</summary>
     public async Task<bool?> CancelAsync(string instanceId, CancellationToken cancellationToken)
     {

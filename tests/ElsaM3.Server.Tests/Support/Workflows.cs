@@ -36,6 +36,24 @@ public static class Workflows
         }.ToJsonString();
     }
 
+    /// <summary>A flowchart without a trigger (run with execute or dispatch).</summary>
+    public static string Flowchart(string definitionId, string activities, string connections) => new JsonObject
+    {
+        ["definitionId"] = definitionId,
+        ["name"] = definitionId,
+        ["root"] = new JsonObject
+        {
+            ["id"] = "fc", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+            ["activities"] = JsonNode.Parse($"[{activities}]"),
+            ["connections"] = JsonNode.Parse($"[{connections}]"),
+        },
+    }.ToJsonString();
+
+    public static string WriteScript(string id, string javaScript) => new JsonObject
+    {
+        ["id"] = id, ["name"] = id, ["type"] = "Elsa.WriteLine", ["version"] = 1, ["text"] = Input("String", "JavaScript", javaScript),
+    }.ToJsonString();
+
     public const string BodyAndRouteVariables = """
         [{"id":"body","name":"Body","typeName":"Object","isArray":false,"value":null},
          {"id":"route","name":"Route","typeName":"Object","isArray":false,"value":null}]
