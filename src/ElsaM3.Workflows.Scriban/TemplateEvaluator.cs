@@ -10,6 +10,8 @@ namespace ElsaM3.Workflows.Scriban;
 /// <summary>Renders Scriban (or Liquid) templates over the workflow's memory and contributed models.</summary>
 public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions) : IExpressionEvaluator
 {
+    // Scriban builds its builtin function table per context unless one is shared; it is read-only once built.
+    private static readonly ScriptObject SharedBuiltins = new TemplateContext().BuiltinObject;
     private readonly ConcurrentDictionary<string, Template> _templates = new();
     private readonly IExpressionModelContributor[] _contributors = contributors.ToArray();
     private readonly IScriptFunctions[] _functions = functions.ToArray();
@@ -29,7 +31,7 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
             throw new ExpressionException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
         }
 
-        var templateContext = new TemplateContext
+        var templateContext = new TemplateContext(SharedBuiltins)
         {
             MemberRenamer = member => member.Name,
             LoopLimit = 10_000,

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
-using ElsaM3.Persistence.Entities;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElsaM3.Persistence.Stores;
@@ -10,7 +10,8 @@ namespace ElsaM3.Persistence.Stores;
 /// <summary>
 /// The single writer: commits from concurrent bursts queue here and are written together in one transaction
 /// (group commit), which suits SQLite's one-writer model and keeps throughput at a few fsyncs per second.
-/// If a shared transaction fails, each commit is retried on its own so one bad commit fails alone.
+/// If a shared transaction fails, each commit is retried on its own so one bad commit fails alone. Rows are
+/// written with prepared SQL upserts rather than EF change tracking: this is the hottest path of the server.
 /// </summary>
 internal sealed class CommitWriter : IAsyncDisposable
 {
@@ -25,9 +26,10 @@ internal sealed class CommitWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>Queues a commit; JSON is produced here, on the caller's thread, so the single writer only writes.</summary>
     public Task WriteAsync(WorkflowCommit commit)
     {
-        var pending = new Pending(commit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(SerializedCommit.From(commit), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_channel.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
         return pending.Done.Task;
     }
@@ -66,97 +68,34 @@ internal sealed class CommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteBatchAsync(IReadOnlyList<WorkflowCommit> commits)
+    private async Task WriteBatchAsync(IReadOnlyList<SerializedCommit> commits)
     {
         await using var db = await _factory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        using var sql = new CommitCommands(connection, transaction);
 
-        var finalStates = new Dictionary<string, WorkflowState>();
-        foreach (var commit in commits) finalStates[commit.State.Id] = commit.State;
-        var instanceIds = finalStates.Keys.ToList();
-        var existing = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id)).Select(i => i.Id).ToListAsync();
-        if (existing.Count > 0)
+        var finalStates = new Dictionary<string, SerializedCommit>();
+        foreach (var commit in commits) finalStates[commit.State.Id] = commit;
+        foreach (var commit in finalStates.Values)
         {
-            await db.Bookmarks.Where(b => existing.Contains(b.WorkflowInstanceId)).ExecuteDeleteAsync();
-            await db.Incidents.Where(i => existing.Contains(i.WorkflowInstanceId)).ExecuteDeleteAsync();
+            sql.UpsertInstance(commit.State, commit.StateJson);
+            sql.ReplaceBookmarksAndIncidents(commit.State);
         }
+        foreach (var commit in commits)
+            if (commit.JournalJson is not null)
+                sql.InsertJournalChunk(commit.State.Id, commit.FirstSequence, commit.LastSequence, commit.JournalJson);
 
-        foreach (var state in finalStates.Values)
-        {
-            var row = ToRow(state);
-            if (existing.Contains(state.Id)) db.WorkflowInstances.Update(row);
-            else db.WorkflowInstances.Add(row);
-            foreach (var bookmark in state.Bookmarks) db.Bookmarks.Add(ToRow(state, bookmark));
-            foreach (var incident in state.Incidents)
-                db.Incidents.Add(new IncidentRow
-                {
-                    WorkflowInstanceId = state.Id, ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId,
-                    Message = incident.Message, Timestamp = incident.Timestamp,
-                });
-        }
-
-        foreach (var commit in commits.Where(c => c.Journal.Count > 0))
-            db.JournalChunks.Add(new JournalChunkRow
-            {
-                WorkflowInstanceId = commit.State.Id,
-                FirstSequence = commit.Journal[0].Sequence,
-                LastSequence = commit.Journal[^1].Sequence,
-                Data = WorkflowJson.Serialize(commit.Journal),
-            });
-
-        var records = new Dictionary<string, ActivityExecutionRecord>();
+        var records = new Dictionary<string, (ActivityExecutionRecord Record, string Json)>();
         foreach (var commit in commits)
         foreach (var record in commit.ActivityExecutions)
-            records[record.Id] = record;
-        if (records.Count > 0)
-        {
-            var recordIds = records.Keys.ToList();
-            var existingRecords = (await db.ActivityExecutions.Where(a => recordIds.Contains(a.Id)).Select(a => a.Id).ToListAsync()).ToHashSet();
-            foreach (var record in records.Values)
-            {
-                var row = new ActivityExecutionRow
-                {
-                    Id = record.Id, WorkflowInstanceId = record.WorkflowInstanceId, ActivityNodeId = record.ActivityNodeId,
-                    Status = (int)record.Status, StartedAt = record.StartedAt, Data = WorkflowJson.Serialize(record),
-                };
-                if (existingRecords.Contains(record.Id)) db.ActivityExecutions.Update(row);
-                else db.ActivityExecutions.Add(row);
-            }
-        }
+            records[record.Record.Id] = record;
+        foreach (var (record, json) in records.Values)
+            sql.UpsertActivityExecution(record, json);
 
-        await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
-
-    private static WorkflowInstanceRow ToRow(WorkflowState state) => new()
-    {
-        Id = state.Id,
-        DefinitionId = state.DefinitionId,
-        DefinitionVersionId = state.DefinitionVersionId,
-        Version = state.DefinitionVersion,
-        Status = (int)state.Status,
-        SubStatus = (int)state.SubStatus,
-        CorrelationId = state.CorrelationId,
-        Name = state.Name,
-        IncidentCount = state.Incidents.Count,
-        CreatedAt = state.CreatedAt,
-        UpdatedAt = state.UpdatedAt,
-        FinishedAt = state.FinishedAt,
-        Data = WorkflowJson.Serialize(state),
-    };
-
-    private static BookmarkRow ToRow(WorkflowState state, Bookmark bookmark) => new()
-    {
-        Id = bookmark.Id,
-        Name = bookmark.Name,
-        Hash = bookmark.Hash,
-        WorkflowInstanceId = state.Id,
-        ActivityInstanceId = bookmark.ActivityInstanceId,
-        CorrelationId = state.CorrelationId,
-        Payload = bookmark.Payload is null ? null : WorkflowJson.Serialize(bookmark.Payload),
-        CreatedAt = bookmark.CreatedAt,
-        ResumeAt = bookmark.ResumeAt,
-    };
 
     public async ValueTask DisposeAsync()
     {
@@ -164,5 +103,19 @@ internal sealed class CommitWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Pending(WorkflowCommit Commit, TaskCompletionSource Done);
+    private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done);
+
+    /// <summary>A commit with its JSON already written.</summary>
+    private sealed record SerializedCommit(
+        WorkflowState State, string StateJson, string? JournalJson, long FirstSequence, long LastSequence,
+        IReadOnlyList<(ActivityExecutionRecord Record, string Json)> ActivityExecutions)
+    {
+        public static SerializedCommit From(WorkflowCommit commit) => new(
+            commit.State,
+            WorkflowJson.Serialize(commit.State),
+            commit.Journal.Count == 0 ? null : WorkflowJson.Serialize(commit.Journal),
+            commit.Journal.Count == 0 ? 0 : commit.Journal[0].Sequence,
+            commit.Journal.Count == 0 ? 0 : commit.Journal[^1].Sequence,
+            commit.ActivityExecutions.Select(r => (r, WorkflowJson.Serialize(r))).ToList());
+    }
 }
