@@ -113,7 +113,7 @@ internal sealed class CommitWriter : IAsyncDisposable
         public static SerializedCommit From(WorkflowCommit commit) => new(
             commit.State,
             WorkflowJson.Serialize(commit.State),
-            commit.Journal.Count == 0 ? null : WorkflowJson.Serialize(commit.Journal),
+            commit.Journal.Count == 0 ? null : JournalChunkFormat.Serialize(commit.Journal),
             commit.Journal.Count == 0 ? 0 : commit.Journal[0].Sequence,
             commit.Journal.Count == 0 ? 0 : commit.Journal[^1].Sequence,
             commit.ActivityExecutions.Select(r => (r, WorkflowJson.Serialize(r))).ToList());

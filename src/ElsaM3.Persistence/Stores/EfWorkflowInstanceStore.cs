@@ -81,7 +81,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext>
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var chunks = await db.JournalChunks.AsNoTracking().Where(j => j.WorkflowInstanceId == query.WorkflowInstanceId)
             .OrderBy(j => j.FirstSequence).Select(j => j.Data).ToListAsync(cancellationToken);
-        IEnumerable<ExecutionLogRecord> records = chunks.SelectMany(WorkflowJson.Deserialize<List<ExecutionLogRecord>>);
+        var records = chunks.SelectMany(chunk => JournalChunkFormat.Deserialize(chunk, query.WorkflowInstanceId));
         if (query.ActivityIds is { Count: > 0 } activityIds) records = records.Where(r => activityIds.Contains(r.ActivityId));
         if (query.ActivityNodeIds is { Count: > 0 } nodeIds) records = records.Where(r => nodeIds.Contains(r.NodeId));
         if (query.ExcludedActivityTypes is { Count: > 0 } excluded) records = records.Where(r => !excluded.Contains(r.ActivityType));
