@@ -2,4 +2,5 @@
 # Runs every test. Installs what the tests need first (nothing is fetched at run time except from the package registries).
 set -euo pipefail
 cd "$(dirname "$0")"
+designer/install.sh
 dotnet test ElsaM3.sln -c Release "$@"

@@ -26,10 +26,13 @@ run_wrk() { # name url
 }
 
 serve_elsam3() { # data-dir port
-  dotnet "$SERVER" --urls "http://127.0.0.1:$2" --Storage:DataDirectory="$1" --Workflows:Import=false --Logging:LogLevel:Default=Warning >"$1.log" 2>&1 &
+  dotnet "$SERVER" --urls "http://127.0.0.1:$2" --Storage:DataDirectory="$1" --Workflows:Import=false --Logging:LogLevel:Default=Warning \
+    --Identity:AdminPassword=bench-password >"$1.log" 2>&1 &
   PIDS+=($!)
   wait_for "http://127.0.0.1:$2/health"
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$2/elsa/api/workflow-definitions" -H 'content-type: application/json' \
+  TOKEN=$(curl -sf -X POST "http://127.0.0.1:$2/elsa/api/identity/login" -H 'content-type: application/json' \
+    -d '{"username":"admin","password":"bench-password"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$2/elsa/api/workflow-definitions" -H 'content-type: application/json' -H "Authorization: Bearer $TOKEN" \
     -d "{\"model\": $(cat bench/load-workflow.json), \"publish\": true}"
 }
 
@@ -56,6 +59,7 @@ cp -r "$WORK/seeded-$PRIOR" "$WORK/seeded-run"
 serve_elsam3 "$WORK/seeded-run" 5193
 run_wrk "elsam3-seeded" http://127.0.0.1:5193/workflows/load/cases
 echo "instance list (page 0, 10 items) with the full store:"
-curl -s -o /dev/null -w "  %{time_total}s\n" -X POST http://127.0.0.1:5193/elsa/api/workflow-instances -H 'content-type: application/json' -d '{"page":0,"pageSize":10}'
+curl -s -o /dev/null -w "  %{time_total}s (HTTP %{http_code})\n" -X POST http://127.0.0.1:5193/elsa/api/workflow-instances -H 'content-type: application/json' \
+  -H "Authorization: Bearer $TOKEN" -d '{"page":0,"pageSize":10}'
 kill "${PIDS[-1]}"
 rm -rf "$WORK/seeded-run"

@@ -1,5 +1,8 @@
 using ElsaM3.Api;
 using ElsaM3.Cases;
+using ElsaM3.Identity;
+using ElsaM3.Server.Studio;
+using Microsoft.AspNetCore.Authorization;
 using ElsaM3.Persistence;
 using ElsaM3.Runtime;
 using ElsaM3.Runtime.Scheduling;
@@ -27,6 +30,9 @@ public static class ServerExtensions
         services.AddOptions<JavaScriptOptions>().Bind(config.GetSection("ElsaM3:JavaScript"));
         services.AddOptions<HttpOptions>().Bind(config.GetSection("ElsaM3:Http"));
         services.AddOptions<SchedulingOptions>().Bind(config.GetSection("ElsaM3:Scheduling"));
+        services.AddOptions<IdentityOptions>().Bind(config.GetSection("Identity"))
+            .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
+        services.AddOptions<StudioOptions>().Bind(config.GetSection("Studio"));
 
         // Start-up work (migrations, sample import) is registered first so it finishes before recovery and timers start.
         services.AddHostedService<StartupTasks>();
@@ -37,14 +43,24 @@ public static class ServerExtensions
             .AddHttpWorkflows()
             .AddElsaM3Persistence()
             .AddElsaM3Runtime()
-            .AddElsaApi();
+            .AddElsaApi()
+            .AddElsaM3Identity();
         services.AddSingleton<SampleWorkflowImporter>();
     }
 
     public static void UseElsaM3Server(this WebApplication app)
     {
+        app.UseStudio();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseHttpWorkflows();
-        app.MapElsaApi();
+        var api = app.MapElsaApi();
+        api.MapIdentity();
+        api.RequireAuthorization(Roles.AnalystPolicy);
+        ((IEndpointConventionBuilder)api).Finally(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<AdminOnly>().Any()) endpoint.Metadata.Add(new AuthorizeAttribute(Roles.AdminPolicy));
+        });
         app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy" }));
         app.Lifetime.ApplicationStarted.Register(() => ListeningLog.Write(app));
     }

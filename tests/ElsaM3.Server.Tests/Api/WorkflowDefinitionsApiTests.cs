@@ -12,11 +12,7 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     private HttpClient _client = null!;
     private const string Api = ApiClient.Api;
 
-    public Task InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _client = await _app.CreateAdminClientAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -14,7 +14,7 @@ public sealed class WorkflowInstancesApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = _app.CreateClient();
+        _client = await _app.CreateAdminClientAsync();
         await _client.PublishAsync(HttpWorkflow("quick", "quick", "POST", WriteLine("log", "hi") + "," + Respond("r", "done"), Connect("ep", "log") + "," + Connect("log", "r")));
         await _client.PublishAsync(HttpWorkflow("slow", "slow", "POST", Delay("wait", "01:00:00"), Connect("ep", "wait")));
         await _client.PublishAsync(HttpWorkflow("flaky", "flaky", "POST",

@@ -12,7 +12,7 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = _app.CreateClient();
+        _client = await _app.CreateAdminClientAsync();
         await _client.PublishAsync(HttpWorkflow("echo", "cases/{reference}", "POST",
             Respond("reply", "{{ Variables.Route.reference }}: {{ Variables.Body.status }}"), Connect("ep", "reply"), BodyAndRouteVariables));
     }

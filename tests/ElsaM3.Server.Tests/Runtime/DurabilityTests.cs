@@ -24,7 +24,7 @@ public sealed class DurabilityTests
     public async Task Delay_IsResumedByTheScheduler_WhenDue()
     {
         await using var app = new ElsaM3Application();
-        var client = app.CreateClient();
+        var client = await app.CreateAdminClientAsync();
         await client.PublishAsync(DelayWorkflow("short-delay", "00:00:00.300"));
 
         var id = await TriggerAsync(client, "short-delay");
@@ -43,13 +43,13 @@ public sealed class DurabilityTests
         string id;
         await using (var first = new ElsaM3Application(dataDirectory))
         {
-            var client = first.CreateClient();
+            var client = await first.CreateAdminClientAsync();
             await client.PublishAsync(DelayWorkflow("restart-delay", "00:00:01"));
             id = await TriggerAsync(client, "restart-delay");
         }
 
         await using var second = new ElsaM3Application(dataDirectory);
-        var after = await second.CreateClient().WaitForAsync(id, "Finished");
+        var after = await (await second.CreateAdminClientAsync()).WaitForAsync(id, "Finished");
         after["workflowState"]!["bookmarks"]!.AsArray().ShouldBeEmpty();
     }
 
@@ -60,7 +60,7 @@ public sealed class DurabilityTests
         string id;
         await using (var first = new ElsaM3Application(dataDirectory))
         {
-            var client = first.CreateClient();
+            var client = await first.CreateAdminClientAsync();
             await client.PublishAsync(Flowchart("pending", WriteLine("a", "a") + "," + Delay("wait", "00:00:00") + "," + WriteLine("b", "b"),
                 Connect("a", "wait") + "," + Connect("wait", "b")));
             // What a dispatch commits before it runs: a Pending instance with its root scheduled.
@@ -72,7 +72,7 @@ public sealed class DurabilityTests
         }
 
         await using var second = new ElsaM3Application(dataDirectory);
-        await second.CreateClient().WaitForAsync(id, "Finished");
+        await (await second.CreateAdminClientAsync()).WaitForAsync(id, "Finished");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class DurabilityTests
         var settings = new Dictionary<string, string?> { ["Workflows:Directory"] = samples };
 
         async Task<long> VersionsAsync(ElsaM3Application app) =>
-            (await app.CreateClient().GetJsonAsync($"{ApiClient.Api}/workflow-definitions?versionOptions=AllVersions&DefinitionIds=sample"))["totalCount"]!.GetValue<long>();
+            (await (await app.CreateAdminClientAsync()).GetJsonAsync($"{ApiClient.Api}/workflow-definitions?versionOptions=AllVersions&DefinitionIds=sample"))["totalCount"]!.GetValue<long>();
 
         await using (var first = new ElsaM3Application(dataDirectory, settings))
             (await VersionsAsync(first)).ShouldBe(1);
@@ -95,6 +95,7 @@ public sealed class DurabilityTests
         await File.WriteAllTextAsync(file, HttpWorkflow("sample", "sample", "GET", Respond("r", "two"), Connect("ep", "r")));
         await using var third = new ElsaM3Application(dataDirectory, settings);
         (await VersionsAsync(third)).ShouldBe(2);
-        (await (await third.CreateClient().GetAsync("/workflows/sample")).Content.ReadAsStringAsync()).ShouldBe("two");
+        var response = await third.CreateClient().GetAsync("/workflows/sample");
+        (await response.Content.ReadAsStringAsync()).ShouldBe("two");
     }
 }

@@ -15,11 +15,33 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["ElsaM3:Scheduling:PollInterval"] = "00:00:00.100",
+            ["Identity:AdminPassword"] = AdminPassword,
+            ["Identity:Users:0:Name"] = "ana",
+            ["Identity:Users:0:PasswordHash"] = new Microsoft.AspNetCore.Identity.PasswordHasher<string>().HashPassword("ana", AnalystPassword),
+            ["Identity:Users:0:Roles:0"] = "analyst",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
+    public const string AdminPassword = "admin-test-password";
+    public const string AnalystPassword = "analyst-test-password";
+
     public string DataDirectory { get; }
+
+    /// <summary>A client signed in as <c>admin</c> (bearer token from <c>/elsa/api/identity/login</c>).</summary>
+    public Task<HttpClient> CreateAdminClientAsync() => SignInAsync(CreateClient(), "admin", AdminPassword);
+
+    /// <summary>A client signed in as the analyst <c>ana</c>.</summary>
+    public Task<HttpClient> CreateAnalystClientAsync() => SignInAsync(CreateClient(), "ana", AnalystPassword);
+
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string user, string password)
+    {
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/elsa/api/identity/login", new { username = user, password });
+        response.EnsureSuccessStatusCode();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body["accessToken"]!.GetValue<string>());
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

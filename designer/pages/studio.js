@@ -1,0 +1,70 @@
+// Mounts the Elsa Studio custom element for the current page and hands it the signed-in user's token.
+(function () {
+    const base = '/studio/';
+    const api = location.origin + '/elsa/api';
+    const key = 'elsam3.auth';
+
+    function auth() { try { return JSON.parse(sessionStorage.getItem(key)); } catch { return null; } }
+    function expiresAt(jwt) { try { return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000; } catch { return 0; } }
+    function signIn() { location.replace(base + 'sign-in?returnUrl=' + encodeURIComponent(location.pathname + location.search)); }
+
+    // Returns a valid access token, refreshing it when it is about to expire; sends the person to sign-in otherwise.
+    async function accessToken() {
+        const current = auth();
+        if (!current) return null;
+        if (expiresAt(current.accessToken) - Date.now() > 60000) return current.accessToken;
+        if (expiresAt(current.refreshToken) <= Date.now()) return null;
+        const response = await fetch(api + '/identity/refresh-token', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken })
+        });
+        if (!response.ok) return null;
+        const body = await response.json();
+        sessionStorage.setItem(key, JSON.stringify({ ...current, accessToken: body.accessToken, refreshToken: body.refreshToken }));
+        return body.accessToken;
+    }
+
+    function route(path) {
+        const rest = path.startsWith(base) ? path.substring(base.length).replace(/\/$/, '') : '';
+        let m;
+        if ((m = rest.match(/^workflows\/definitions\/([^/]+)\/edit$/))) return { kind: 'editor', tag: 'elsa-workflow-definition-editor', attrs: { 'definition-id': decodeURIComponent(m[1]) } };
+        if ((m = rest.match(/^workflows\/instances\/([^/]+)\/view$/))) return { kind: 'viewer', tag: 'elsa-workflow-instance-viewer', attrs: { 'instance-id': decodeURIComponent(m[1]) } };
+        if (rest === 'workflows/instances') return { kind: 'instances', tag: 'elsa-workflow-instance-list', attrs: {} };
+        return { kind: 'definitions', tag: 'elsa-workflow-definition-list', attrs: {} };
+    }
+
+    const page = route(location.pathname);
+
+    // Studio moves between its own routes with pushState; reload so the matching host page mounts the right element.
+    const pushState = history.pushState.bind(history);
+    history.pushState = function (state, title, url) {
+        pushState(state, title, url);
+        const next = route(new URL(url, location.href).pathname);
+        if (next.kind !== page.kind || JSON.stringify(next.attrs) !== JSON.stringify(page.attrs)) location.reload();
+    };
+
+    async function mount() {
+        const token = await accessToken();
+        if (!token) { signIn(); return; }
+        document.getElementById('signed-in-user').textContent = auth().user;
+        document.getElementById('nav-' + (page.kind === 'instances' || page.kind === 'viewer' ? 'instances' : 'workflows')).classList.add('active');
+        const element = document.createElement(page.tag);
+        element.setAttribute('remote-endpoint', api);
+        element.setAttribute('access-token', token);
+        for (const [name, value] of Object.entries(page.attrs)) element.setAttribute(name, value);
+        document.getElementById('studio-host').appendChild(element);
+        const goToEditor = id => { location.href = base + 'workflows/definitions/' + encodeURIComponent(id) + '/edit'; };
+        customElements.whenDefined(page.tag).then(() => {
+            if (page.kind === 'definitions' || page.kind === 'viewer') element.editWorkflowDefinition = goToEditor;
+            if (page.kind === 'instances') element.viewWorkflowInstance = id => { location.href = base + 'workflows/instances/' + encodeURIComponent(id) + '/view'; };
+        });
+        // Keep the token fresh for long editing sessions; an expired session goes back to sign-in.
+        setInterval(async () => {
+            const fresh = await accessToken();
+            if (!fresh) { signIn(); return; }
+            element.setAttribute('access-token', fresh);
+        }, 30000);
+    }
+
+    document.getElementById('sign-out').addEventListener('click', () => { sessionStorage.removeItem(key); location.href = base + 'sign-in'; });
+    mount();
+})();

@@ -1,0 +1,8 @@
+namespace ElsaM3.Server.Studio;
+
+/// <summary>Where Elsa Studio is served from, bound to <c>Studio</c>.</summary>
+public sealed class StudioOptions
+{
+    /// <summary>The repository's <c>designer/</c> folder (host pages, and <c>node_modules</c> with the Studio package); found upwards from the working directory when unset.</summary>
+    public string? DesignerDirectory { get; set; }
+}
