@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 designer/install.sh
+# Browser tests drive Debian's chromium through Playwright.
+command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 dotnet test ElsaM3.sln -c Release "$@"
