@@ -70,7 +70,8 @@ public static class DescriptorsApi
     ];
 
     private static Ok<ListResponse<ActivityDescriptor>> Activities(ActivityRegistry registry) =>
-        TypedResults.Ok(new ListResponse<ActivityDescriptor>(registry.All.Select(t => t.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.DisplayName).ToList()));
+        TypedResults.Ok(new ListResponse<ActivityDescriptor>(registry.All.Select(t => t.Descriptor)
+            .OrderBy(d => d.Category).ThenBy(d => d.DisplayName).Concat(registry.PlaceholderDescriptors()).ToList()));
 
     public sealed record ExpressionDescriptorResponse(string Type, string DisplayName, bool IsSerializable, bool IsBrowsable, IReadOnlyDictionary<string, object> Properties);
 

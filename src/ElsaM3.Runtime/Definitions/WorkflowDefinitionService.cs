@@ -1,5 +1,6 @@
 using ElsaM3.Runtime.Triggers;
 using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 
@@ -10,7 +11,7 @@ namespace ElsaM3.Runtime.Definitions;
 /// as the new latest draft, publishing makes one version the only published one and re-indexes its triggers.
 /// </summary>
 public sealed class WorkflowDefinitionService(
-    IWorkflowDefinitionStore store, WorkflowRunner runner, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
+    IWorkflowDefinitionStore store, WorkflowRunner runner, ActivityRegistry registry, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
     TriggerIndex triggerIndex, TimeProvider time)
 {
     public const string ToolVersion = "3.8.0.0";
@@ -19,6 +20,7 @@ public sealed class WorkflowDefinitionService(
     public async Task<SaveResult> SaveAsync(WorkflowDefinition model, bool publish, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(model.DefinitionId)) model.DefinitionId = Ids.New();
+        DescriptorDefaults.Apply(model, registry);
         runner.Compile(model); // validates and assigns node ids
 
         var latest = await store.FindAsync(model.DefinitionId, VersionOptions.Latest, cancellationToken);

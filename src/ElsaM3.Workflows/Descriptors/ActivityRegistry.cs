@@ -7,6 +7,7 @@ namespace ElsaM3.Workflows.Descriptors;
 public sealed class ActivityRegistry
 {
     private readonly Dictionary<string, ActivityType> _types = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, int Version), byte> _unrecognised = new();
 
     public ActivityRegistry(IEnumerable<ActivityRegistration> registrations)
     {
@@ -20,6 +21,31 @@ public sealed class ActivityRegistry
     public ActivityType? Find(string typeName) => _types.GetValueOrDefault(typeName);
 
     public void Add(ActivityType type) => _types[type.TypeName] = type;
+
+    /// <summary>Remembers an activity type met in a definition that this server cannot run.</summary>
+    public void NoteUnrecognised(string typeName, int version) => _unrecognised.TryAdd((typeName, version), 0);
+
+    /// <summary>
+    /// Placeholder descriptors for the unknown types met so far, so that Studio still draws such activities
+    /// (it shows a blank canvas when a type has no descriptor). Hidden from the toolbox.
+    /// </summary>
+    public IEnumerable<ActivityDescriptor> PlaceholderDescriptors() => _unrecognised.Keys
+        .Where(key => !_types.ContainsKey(key.Type))
+        .Select(key =>
+        {
+            var dot = key.Type.LastIndexOf('.');
+            return new ActivityDescriptor
+            {
+                TypeName = key.Type,
+                Namespace = dot > 0 ? key.Type[..dot] : "",
+                Name = dot > 0 ? key.Type[(dot + 1)..] : key.Type,
+                Version = key.Version,
+                Category = "Unknown",
+                DisplayName = $"{key.Type} (not installed)",
+                Description = $"This server has no activity '{key.Type}'. It is kept unchanged in the workflow but cannot run.",
+                IsBrowsable = false,
+            };
+        });
 
     /// <summary>The container every rule workflow's root is; run by the engine itself.</summary>
     public static readonly ActivityType FlowchartType = new()

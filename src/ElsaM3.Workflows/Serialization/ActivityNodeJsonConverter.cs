@@ -39,6 +39,7 @@ internal sealed class ActivityNodeJsonConverter(ActivityRegistry registry) : Jso
         var activityType = registry.Find(type);
         if (activityType is null)
         {
+            registry.NoteUnrecognised(type, node.Version);
             node.Unrecognised = (JsonObject)json.DeepClone();
             return node;
         }

@@ -171,4 +171,35 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Headers.GetValues("x-elsa-workflow-cannot-start").Single().ShouldBe("true");
     }
+
+    [Fact]
+    public async Task DroppedActivities_GetTheirDescriptorDefaults_WhenSaved()
+    {
+        var saved = await SaveAsync("""
+            {"definitionId":"dropped","name":"dropped","root":{"id":"fc","type":"Elsa.Flowchart","version":1,"activities":[
+              {"id":"d","type":"Elsa.Delay","version":1},{"id":"ep","type":"Elsa.HttpEndpoint","version":1,"customProperties":{"canStartWorkflow":true}}],"connections":[]}}
+            """, publish: false);
+
+        var activities = saved["root"]!["activities"]!.AsArray();
+        activities[0]!["timeSpan"]!["expression"]!["value"]!.GetValue<string>().ShouldBe("00:01:00");
+        activities[0]!["nodeId"]!.GetValue<string>().ShouldBe("Workflow1:fc:d");
+        activities[1]!["supportedMethods"]!["expression"]!["type"]!.GetValue<string>().ShouldBe("Object");
+        activities[1]!["supportedMethods"]!["expression"]!["value"]!.GetValue<string>().ShouldBe("[\"GET\"]");
+    }
+
+    [Fact]
+    public async Task UnknownActivityType_GetsAPlaceholderDescriptor_AndIsKept()
+    {
+        await SaveAsync("""
+            {"definitionId":"legacy","name":"legacy","root":{"id":"fc","type":"Elsa.Flowchart","version":1,"activities":[
+              {"id":"x","type":"Acme.Legacy","version":3,"customSetting":{"keep":"me"}}],"connections":[]}}
+            """, publish: false);
+
+        var descriptors = await _client.GetJsonAsync($"{Api}/descriptors/activities?Refresh=True");
+        var placeholder = descriptors["items"]!.AsArray().Single(d => d!["typeName"]!.GetValue<string>() == "Acme.Legacy")!;
+        placeholder["version"]!.GetValue<int>().ShouldBe(3);
+        placeholder["isBrowsable"]!.GetValue<bool>().ShouldBeFalse();
+        var loaded = await _client.GetJsonAsync($"{Api}/workflow-definitions/by-definition-id/legacy");
+        loaded["root"]!["activities"]![0]!["customSetting"]!["keep"]!.GetValue<string>().ShouldBe("me");
+    }
 }
