@@ -35,7 +35,7 @@ public sealed class StudioBrowser : IAsyncLifetime
         Page = await context.NewPageAsync();
         Page.Response += (_, response) =>
         {
-            if (response.Url.Contains("/elsa/api/") && response.Status >= 400) FailedCalls.Add($"{response.Status} {response.Request.Method} {response.Url}");
+            if (response.Status >= 400) FailedCalls.Add($"{response.Status} {response.Request.Method} {response.Url}");
         };
         Page.Console += (_, message) =>
         {

@@ -94,7 +94,7 @@ public sealed class FlowSendHttpRequestInput
     [Input(Description = "Extra request headers.", TypeName = "Elsa.Http.Models.HttpHeaders, Elsa.Http", UIHint = "json-editor")]
     public Dictionary<string, string>? RequestHeaders { get; set; }
 
-    [Input(Description = "Status codes that get their own outcome port.", UIHint = "http-status-codes")]
+    [Input(Description = "Status codes that get their own outcome port.", UIHint = "multitext")]
     public int[] ExpectedStatusCodes { get; set; } = [200];
 }
 

@@ -37,7 +37,7 @@ public sealed class WriteHttpResponse : Activity<WriteHttpResponseInput>
 
 public sealed class WriteHttpResponseInput
 {
-    [Input(Description = "The status code.", TypeName = "System.Net.HttpStatusCode, System.Net.Primitives", UIHint = "http-status-codes")]
+    [Input(Description = "The status code.", TypeName = "System.Net.HttpStatusCode, System.Net.Primitives")]
     public HttpStatusCode StatusCode { get; set; } = HttpStatusCode.OK;
 
     [Input(Description = "The body: text is sent as it is, anything else as JSON.", UIHint = "multiline")]

@@ -138,7 +138,9 @@ public static partial class ActivityDescriber
         options ??= type.IsEnum ? Enum.GetNames(type) : null;
         if (options is null || uiHint is not ("dropdown" or "checklist" or "radiolist")) return null;
         var items = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["text"] = o, ["value"] = o }).ToArray());
-        return new JsonObject { [uiHint] = new JsonObject { ["selectList"] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false } } };
+        // Studio reads dropdown items from "selectList", checklist items from "checkList", radio items from "radioList".
+        var listName = uiHint switch { "checklist" => "checkList", "radiolist" => "radioList", _ => "selectList" };
+        return new JsonObject { [uiHint] = new JsonObject { [listName] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false } } };
     }
 
     private static object? DefaultValueOf(object? value) => value switch
