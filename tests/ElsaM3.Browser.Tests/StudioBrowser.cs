@@ -7,7 +7,7 @@ namespace ElsaM3.Browser.Tests;
 /// The server as a process plus Debian's headless Chromium driven by Playwright. Records every failed API call
 /// and every error message in the browser console, and keeps a screenshot of each step under <c>screenshots/</c>.
 /// </summary>
-public sealed class StudioBrowser : IAsyncLifetime
+public sealed class StudioBrowser(params string[] serverArgs) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private int _shot;
@@ -23,7 +23,7 @@ public sealed class StudioBrowser : IAsyncLifetime
     {
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Debian's chromium is not installed: run `apt-get install -y chromium` (./test.sh does it).");
-        Server = await ServerProcess.StartAsync(Path.Combine(Path.GetTempPath(), "elsam3-browser", Guid.NewGuid().ToString("N")));
+        Server = await ServerProcess.StartAsync(Path.Combine(Path.GetTempPath(), "elsam3-browser", Guid.NewGuid().ToString("N")), serverArgs);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

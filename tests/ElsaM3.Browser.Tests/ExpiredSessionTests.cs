@@ -1,0 +1,30 @@
+namespace ElsaM3.Browser.Tests;
+
+/// <summary>An expired session brings the person back to sign-in, never to a broken page.</summary>
+public sealed class ExpiredSessionTests : IAsyncLifetime
+{
+    private readonly StudioBrowser _studio = new("--Identity:AccessTokenLifetime=00:00:02", "--Identity:RefreshTokenLifetime=00:00:03");
+
+    public Task InitializeAsync() => _studio.InitializeAsync();
+
+    public Task DisposeAsync() => _studio.DisposeAsync();
+
+    [Fact]
+    public async Task ExpiredTokens_LeadBackToSignIn_AndSigningInAgainReturnsToThePage()
+    {
+        var page = _studio.Page;
+        await _studio.SignInAsync();
+        await page.WaitForURLAsync("**/studio/workflows");
+
+        await Task.Delay(TimeSpan.FromSeconds(4)); // both tokens expire
+        await page.GotoAsync(_studio.Url("/studio/workflows/instances"));
+
+        await page.WaitForURLAsync("**/studio/sign-in?returnUrl=%2Fstudio%2Fworkflows%2Finstances");
+        await _studio.ScreenshotAsync("expired-session-sign-in");
+        (await page.IsVisibleAsync("#blazor-error-ui")).ShouldBeFalse();
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", Server.Tests.Support.ElsaM3Application.AdminPassword);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync("**/studio/workflows/instances");
+    }
+}
