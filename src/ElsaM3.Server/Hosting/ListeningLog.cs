@@ -13,6 +13,6 @@ internal static partial class ListeningLog
         foreach (var address in addresses) LogListening(logger, address, $"{address}/elsa/api", $"{address}/workflows");
     }
 
-    [LoggerMessage(LogLevel.Information, "ElsaM3 listens on {Address} (Elsa API {Api}, HTTP workflows {Workflows})")]
+    [LoggerMessage(LogLevel.Information, "ElsaM3 listens on {Address} (Studio {Address}/studio/, Elsa API {Api}, HTTP workflows {Workflows})")]
     private static partial void LogListening(ILogger logger, string address, string api, string workflows);
 }
