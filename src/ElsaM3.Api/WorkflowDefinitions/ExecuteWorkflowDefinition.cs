@@ -81,8 +81,7 @@ public static class ExecuteWorkflowDefinition
     private static async Task<(Workflows.Definitions.WorkflowDefinition? Definition, ValidationProblem? Error)> FindAsync(
         string definitionId, ExecuteRequest? request, IWorkflowDefinitionStore store, CancellationToken ct)
     {
-        if (!VersionOptions.TryParse(request?.VersionOptions ?? "Published", out var options))
-            return (null, ApiErrors.Invalid("versionOptions", $"'{request?.VersionOptions}' is not a version option."));
+        if (!VersionOptionsParameter.TryParse(request?.VersionOptions, "Published", out var options, out var error)) return (null, error);
         return (await store.FindAsync(definitionId, options, ct), null);
     }
 

@@ -98,8 +98,7 @@ public static class SaveWorkflowDefinition
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Export(
         string definitionId, string? versionOptions, IWorkflowDefinitionStore store, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
-        if (!VersionOptions.TryParse(versionOptions ?? "Latest", out var options))
-            return ApiErrors.Invalid("versionOptions", $"'{versionOptions}' is not a version option.");
+        if (!VersionOptionsParameter.TryParse(versionOptions, "Latest", out var options, out var error)) return error;
         var definition = await store.FindAsync(definitionId, options, ct);
         if (definition is null) return TypedResults.NotFound();
         var json = JsonNode.Parse(serializer.Serialize(definition))!.AsObject();

@@ -32,8 +32,7 @@ public static class WorkflowDefinitionsApi
 
     private static async Task<Results<Ok<PagedResponse<object>>, ValidationProblem>> List([AsParameters] ListQuery query, IWorkflowDefinitionStore store, CancellationToken ct)
     {
-        if (!Runtime.Definitions.VersionOptions.TryParse(query.VersionOptions, out var versionOptions))
-            return ApiErrors.Invalid("versionOptions", $"'{query.VersionOptions}' is not Latest, Published, LatestOrPublished, LatestAndPublished, Draft, AllVersions or a version number.");
+        if (!VersionOptionsParameter.TryParse(query.VersionOptions, "", out var versionOptions, out var error)) return error;
         if (query.PageSize is < 1 or > 1000) return ApiErrors.Invalid("pageSize", "must be between 1 and 1000.");
         if (query.Page is < 0) return ApiErrors.Invalid("page", "must be 0 or more (pages are 0-based).");
         var order = Enum.TryParse<DefinitionOrder>(query.OrderBy, true, out var o) ? o : DefinitionOrder.Name;
@@ -56,8 +55,7 @@ public static class WorkflowDefinitionsApi
     private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> GetByDefinitionId(
         string definitionId, string? versionOptions, IWorkflowDefinitionStore store, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
-        if (!VersionOptions.TryParse(versionOptions ?? "Latest", out var options))
-            return ApiErrors.Invalid("versionOptions", $"'{versionOptions}' is not a version option.");
+        if (!VersionOptionsParameter.TryParse(versionOptions, "Latest", out var options, out var error)) return error;
         var definition = await store.FindAsync(definitionId, options, ct);
         return definition is null ? TypedResults.NotFound() : TypedResults.Ok(DefinitionJson.Model(definition, serializer));
     }

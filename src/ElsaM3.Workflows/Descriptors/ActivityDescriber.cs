@@ -95,7 +95,10 @@ public static partial class ActivityDescriber
                 IsSensitive = attribute.IsSensitive,
                 UISpecifications = UiSpecifications(uiHint, property.PropertyType, attribute.Options),
             };
-            var binding = new InputBinding(property.Name, JsonLookup.CamelCase(property.Name), property, attribute.IsWrapped, typeName);
+            var binding = new InputBinding(property.Name, JsonLookup.CamelCase(property.Name), property, attribute.IsWrapped, typeName)
+            {
+                IsSensitive = attribute.IsSensitive,
+            };
             result.Add((descriptor, binding));
             order++;
         }

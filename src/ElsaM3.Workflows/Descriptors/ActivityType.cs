@@ -21,6 +21,9 @@ public sealed class ActivityType
 /// <summary>One input property: its JSON name, CLR target and whether it holds an expression.</summary>
 public sealed record InputBinding(string Name, string JsonName, PropertyInfo Property, bool IsWrapped, string TypeName)
 {
+    /// <summary>The evaluated value is masked in activity execution records.</summary>
+    public bool IsSensitive { get; init; }
+
     public Type TargetType => Property.PropertyType;
 }
 

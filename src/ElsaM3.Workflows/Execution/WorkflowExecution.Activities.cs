@@ -6,6 +6,9 @@ namespace ElsaM3.Workflows.Execution;
 
 internal sealed partial class WorkflowExecution
 {
+    /// <summary>What activity execution records show instead of a sensitive input's value.</summary>
+    public const string MaskedValue = "***";
+
     private async ValueTask ExecuteAsync(CompiledNode node, ScheduledWork work)
     {
         var state = work.ExistingInstanceId is { } existing
@@ -83,7 +86,8 @@ internal sealed partial class WorkflowExecution
                 ? await EvaluateAsync(expression, binding.TargetType, node.Node, binding.Name, _cancellationToken)
                 : compiled.Raw.Deserialize(binding.TargetType, WorkflowJson.StateOptions);
             binding.Property.SetValue(input, value);
-            snapshot[binding.JsonName] = value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
+            snapshot[binding.JsonName] = binding.IsSensitive ? MaskedValue
+                : value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
         }
         return input;
     }

@@ -63,6 +63,18 @@ public sealed class WorkflowRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task SensitiveInputs_AreMaskedInActivityExecutionRecords()
+    {
+        var flow = new Flow().Add("a", "Test.Record", ("label", Flow.Literal("a")), ("secret", Flow.Literal("s3cr3t")));
+
+        var result = await _host.StartAsync(_host.Compile(flow.Json()));
+
+        var state = result.ActivityExecutions.Single(r => r.ActivityId == "a").ActivityState!;
+        state["secret"].ShouldBe("***");
+        state["label"].ShouldBe("a");
+    }
+
+    [Fact]
     public async Task Fault_WithDefaultStrategy_FaultsWorkflow_WithIncident()
     {
         var flow = new Flow().Add("t", "Test.Throw", ("message", Flow.Literal("kaput"))).Record("after").Chain("t", "after");

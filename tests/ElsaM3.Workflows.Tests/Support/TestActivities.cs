@@ -28,6 +28,9 @@ public sealed class RecordInput
 
     [Input(Description = "Outcomes to complete with.")]
     public string[]? Outcomes { get; set; }
+
+    [Input(Description = "Never shown in execution records.", IsSensitive = true)]
+    public string? Secret { get; set; }
 }
 
 public sealed class RecordOutput
