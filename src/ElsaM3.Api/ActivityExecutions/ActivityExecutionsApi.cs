@@ -22,7 +22,12 @@ public static class ActivityExecutionsApi
         api.MapGet("/activity-execution-summaries/list", Summaries);
     }
 
-    public sealed record ListQuery(string? WorkflowInstanceId, string? ActivityNodeId);
+    public sealed record ListQuery(string? WorkflowInstanceId, string? ActivityNodeId)
+    {
+        /// <summary>The 400 for a query without the instance it is about.</summary>
+        public ValidationProblem? Missing() =>
+            string.IsNullOrWhiteSpace(WorkflowInstanceId) ? ApiErrors.Invalid("workflowInstanceId", "is required.") : null;
+    }
 
     public sealed record Summary(
         string Id, string WorkflowInstanceId, string ActivityId, string ActivityNodeId, string ActivityType, int ActivityTypeVersion,
@@ -35,15 +40,15 @@ public static class ActivityExecutionsApi
 
     private static async Task<Results<Ok<ListResponse<ActivityExecutionRecord>>, ValidationProblem>> List([AsParameters] ListQuery query, IWorkflowInstanceStore store, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(query.WorkflowInstanceId)) return ApiErrors.Invalid("workflowInstanceId", "is required.");
-        var records = await store.ActivityExecutionsAsync(query.WorkflowInstanceId, query.ActivityNodeId, ct);
+        if (query.Missing() is { } missing) return missing;
+        var records = await store.ActivityExecutionsAsync(query.WorkflowInstanceId!, query.ActivityNodeId, ct);
         return TypedResults.Ok(new ListResponse<ActivityExecutionRecord>(records.Select(Normalize).ToList()));
     }
 
     private static async Task<Results<Ok<ListResponse<Summary>>, ValidationProblem>> Summaries([AsParameters] ListQuery query, IWorkflowInstanceStore store, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(query.WorkflowInstanceId)) return ApiErrors.Invalid("workflowInstanceId", "is required.");
-        var records = await store.ActivityExecutionsAsync(query.WorkflowInstanceId, query.ActivityNodeId, ct);
+        if (query.Missing() is { } missing) return missing;
+        var records = await store.ActivityExecutionsAsync(query.WorkflowInstanceId!, query.ActivityNodeId, ct);
         return TypedResults.Ok(new ListResponse<Summary>(records.Select(Summary.From).ToList()));
     }
 
@@ -51,8 +56,8 @@ public static class ActivityExecutionsApi
 
     private static async Task<Results<Ok<CountResponse>, ValidationProblem>> Count([AsParameters] ListQuery query, IWorkflowInstanceStore store, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(query.WorkflowInstanceId)) return ApiErrors.Invalid("workflowInstanceId", "is required.");
-        return TypedResults.Ok(new CountResponse((await store.ActivityExecutionsAsync(query.WorkflowInstanceId, query.ActivityNodeId, ct)).Count));
+        if (query.Missing() is { } missing) return missing;
+        return TypedResults.Ok(new CountResponse((await store.ActivityExecutionsAsync(query.WorkflowInstanceId!, query.ActivityNodeId, ct)).Count));
     }
 
     private static async Task<Results<Ok<ActivityExecutionRecord>, NotFound>> ById(string id, IWorkflowInstanceStore store, CancellationToken ct)

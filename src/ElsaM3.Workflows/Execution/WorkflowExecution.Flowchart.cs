@@ -121,9 +121,7 @@ internal sealed partial class WorkflowExecution
         var ancestors = flowchart.Flow!.RoutesFrom(owner.Flow!.StartId).AncestorsOf(join.Id);
         foreach (var running in _state.ActivityExecutionContexts.Where(c => c.ParentId == owner.Id && ancestors.Contains(c.ActivityId)).ToList())
             CancelContext(running);
-        var kept = _queue.Where(w => !(w.OwnerId == owner.Id && ancestors.Contains(_graph.Node(w.NodeId).Id))).ToList();
-        _queue.Clear();
-        foreach (var work in kept) _queue.Enqueue(work);
+        RemoveQueued(w => w.OwnerId == owner.Id && ancestors.Contains(_graph.Node(w.NodeId).Id));
     }
 
     private void CompleteIfNoPendingWork(CompiledNode flowchart, ActivityExecutionState owner)
@@ -139,9 +137,7 @@ internal sealed partial class WorkflowExecution
     {
         foreach (var child in _state.ActivityExecutionContexts.Where(c => c.ParentId == state.Id).ToList())
             CancelContext(child);
-        var remaining = _queue.Where(w => w.OwnerId != state.Id).ToList();
-        _queue.Clear();
-        foreach (var work in remaining) _queue.Enqueue(work);
+        RemoveQueued(w => w.OwnerId == state.Id);
 
         var record = Record(flowchart, state);
         if (flowchart.Parent is null)
@@ -151,6 +147,13 @@ internal sealed partial class WorkflowExecution
         }
         else
             CompleteActivity(flowchart, state, record, ActivityResult.DoneOutcomes);
+    }
+
+    private void RemoveQueued(Func<ScheduledWork, bool> match)
+    {
+        var kept = _queue.Where(w => !match(w)).ToList();
+        _queue.Clear();
+        foreach (var work in kept) _queue.Enqueue(work);
     }
 
     private void CancelContext(ActivityExecutionState context)

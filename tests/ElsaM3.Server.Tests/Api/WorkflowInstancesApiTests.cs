@@ -120,6 +120,17 @@ public sealed class WorkflowInstancesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ActivityExecutions_WithoutAnInstance_Is400_NamingTheField()
+    {
+        foreach (var url in new[] { "activity-executions/list", "activity-execution-summaries/list", "activity-executions/count" })
+        {
+            var response = await _client.GetAsync($"{Api}/{url}");
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("workflowInstanceId");
+        }
+    }
+
+    [Fact]
     public async Task BadPaging_Is400()
     {
         var response = await _client.PostAsJsonAsync($"{Api}/workflow-instances", new { page = -1 });
