@@ -230,4 +230,24 @@ public sealed class FlowchartRoutingTests : IDisposable
 
         _host.Trace.Entries.ShouldBe(["bin"]);
     }
+
+    [Fact]
+    public async Task NestedFlowchart_RunsAsOneActivity_ThenTheOuterFlowContinues()
+    {
+        var inner = System.Text.Json.Nodes.JsonNode.Parse("""
+            [{"id":"i1","name":"i1","type":"Test.Record","version":1,"label":{"typeName":"String","expression":{"type":"Literal","value":"i1"}}},
+             {"id":"i2","name":"i2","type":"Test.Record","version":1,"label":{"typeName":"String","expression":{"type":"Literal","value":"i2"}}}]
+            """);
+        var innerConnections = System.Text.Json.Nodes.JsonNode.Parse("""
+            [{"source":{"activity":"i1","port":"Done"},"target":{"activity":"i2","port":"In"}}]
+            """);
+        var flow = new Flow().Record("before").Add("sub", "Elsa.Flowchart", ("activities", inner), ("connections", innerConnections)).Record("after")
+            .Chain("before", "sub", "after");
+
+        var result = await Run(flow);
+
+        _host.Trace.Entries.ShouldBe(["before", "i1", "i2", "after"]);
+        result.SubStatus.ShouldBe(WorkflowSubStatus.Finished);
+        result.Journal.ShouldContain(j => j.NodeId == "Workflow1:fc:sub:i2" && j.EventName == JournalEvents.Completed);
+    }
 }
