@@ -181,29 +181,24 @@ internal sealed partial class WorkflowExecution
             ["exception"] = new Dictionary<string, object?> { ["type"] = exceptionState.Type, ["message"] = exceptionState.Message },
         });
         if (IncidentStrategy == IncidentStrategy.Fault)
-            FinishWorkflow(WorkflowSubStatus.Faulted, keepContexts: true);
+            FinishWorkflow(WorkflowSubStatus.Faulted, keepFaulted: true);
     }
 
-    /// <summary>Ends the workflow: nothing more is scheduled and no bookmark stays. Faulted contexts are kept for operator retry.</summary>
-    private void FinishWorkflow(WorkflowSubStatus subStatus, bool keepContexts = false)
+    /// <summary>
+    /// Ends the workflow: nothing more is scheduled, waiting activities are cancelled and no bookmark stays.
+    /// With <paramref name="keepFaulted"/>, faulted activities (and their flowcharts) are kept for operator retry.
+    /// </summary>
+    private void FinishWorkflow(WorkflowSubStatus subStatus, bool keepFaulted = false)
     {
         _queue.Clear();
-        foreach (var bookmark in _state.Bookmarks) AddJournalForCancelled(bookmark.ActivityInstanceId);
+        foreach (var context in _state.ActivityExecutionContexts.Where(c => c.Flow is null && !(keepFaulted && c.Status == ActivityStatus.Faulted)).ToList())
+            CancelContext(context);
         _state.Bookmarks.Clear();
-        if (!keepContexts) _state.ActivityExecutionContexts.Clear();
-        else _state.ActivityExecutionContexts.RemoveAll(c => c.Status != ActivityStatus.Faulted && c.Flow is null);
+        if (!keepFaulted) _state.ActivityExecutionContexts.Clear();
         _state.Status = WorkflowStatus.Finished;
         _state.SubStatus = subStatus;
         _state.FinishedAt = Now;
         if (subStatus == WorkflowSubStatus.Finished) AddWorkflowJournal(JournalEvents.Completed);
-    }
-
-    private void AddJournalForCancelled(string activityInstanceId)
-    {
-        var state = _state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == activityInstanceId);
-        if (state is null) return;
-        AddJournal(state, JournalEvents.Canceled, null);
-        if (_records.TryGetValue(state.Id, out var record)) record.Status = ActivityStatus.Canceled;
     }
 
     private ActivityExecutionState NewContext(CompiledNode node, ScheduledWork work)

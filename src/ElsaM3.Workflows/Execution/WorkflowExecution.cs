@@ -149,14 +149,7 @@ internal sealed partial class WorkflowExecution
 {
     public WorkflowRunResult Cancel()
     {
-        foreach (var context in _state.ActivityExecutionContexts.ToList())
-            if (context.Flow is null && _state.ActivityExecutionContexts.Contains(context)) CancelContext(context);
-        _state.ActivityExecutionContexts.Clear();
-        _state.Bookmarks.Clear();
-        _queue.Clear();
-        _state.Status = WorkflowStatus.Finished;
-        _state.SubStatus = WorkflowSubStatus.Cancelled;
-        _state.FinishedAt = Now;
+        FinishWorkflow(WorkflowSubStatus.Cancelled);
         AddWorkflowJournal(JournalEvents.WorkflowCancelled);
         return Settle();
     }

@@ -172,6 +172,8 @@ public sealed class FlowchartRoutingTests : IDisposable
 
         result.SubStatus.ShouldBe(WorkflowSubStatus.Finished);
         result.State.Bookmarks.ShouldBeEmpty();
+        result.Journal.Count(j => j.ActivityId == "w" && j.EventName == JournalEvents.Canceled).ShouldBe(1);
+        result.ActivityExecutions.Single(r => r.ActivityId == "w").Status.ShouldBe(ActivityStatus.Canceled);
     }
 
     [Fact]
