@@ -21,8 +21,8 @@ public sealed class WorkflowInstanceService(
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
         var graph = graphs.Get(definition);
+        // No lock: nothing else can reach the instance before this burst's commit makes it exist.
         var state = runner.CreateInstance(graph, options);
-        using var _ = await locks.AcquireAsync(state.Id, cancellationToken);
         var result = await runner.RunAsync(graph, state, options, cancellationToken);
         await CommitAsync(result, cancellationToken);
         return result;
