@@ -14,6 +14,7 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
     public DbSet<ActivityExecutionRow> ActivityExecutions => Set<ActivityExecutionRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
+    public DbSet<IntegrationLogRow> IntegrationLog => Set<IntegrationLogRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -54,6 +55,14 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
         model.Entity<ActivityExecutionRow>(e => e.HasIndex(a => new { a.WorkflowInstanceId, a.ActivityNodeId }));
         model.Entity<IncidentRow>(e => e.HasIndex(i => i.WorkflowInstanceId));
         model.Entity<SettingRow>(e => e.HasKey(s => s.Key));
+        model.Entity<IntegrationLogRow>(e =>
+        {
+            e.ToTable("IntegrationLog");
+            e.HasIndex(l => l.Timestamp);
+            e.HasIndex(l => new { l.CaseReference, l.Timestamp });
+            e.HasIndex(l => new { l.Outcome, l.Timestamp });
+            e.HasIndex(l => l.WorkflowInstanceId);
+        });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CommitWriter>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();
         services.AddSingleton<StoreInitializer>();
         return services;
     }

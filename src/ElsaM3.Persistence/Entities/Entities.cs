@@ -92,3 +92,24 @@ public sealed class SettingRow
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";
 }
+
+public sealed class IntegrationLogRow
+{
+    public string Id { get; set; } = "";
+    public DateTimeOffset Timestamp { get; set; }
+    public string? CaseReference { get; set; }
+    public string? CaseType { get; set; }
+    public string WorkflowDefinitionId { get; set; } = "";
+    public string WorkflowInstanceId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string? ActivityName { get; set; }
+    public string Operation { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public int Attempts { get; set; }
+    public string? ExternalReference { get; set; }
+    public int? HttpStatus { get; set; }
+    public string? ErrorCategory { get; set; }
+    public string Messages { get; set; } = "[]";
+    public long DurationMs { get; set; }
+    public string? CorrelationId { get; set; }
+}

@@ -9,11 +9,13 @@ public sealed class ActivityContext
 {
     private readonly WorkflowExecution _execution;
     private readonly ActivityExecutionState _state;
+    private readonly CompiledNode _node;
 
     internal ActivityContext(WorkflowExecution execution, CompiledNode node, ActivityExecutionState state, object? stimulus, bool isTrigger, Bookmark? bookmark)
     {
         _execution = execution;
         _state = state;
+        _node = node;
         Node = node.Node;
         NodeId = node.NodeId;
         Stimulus = stimulus;
@@ -52,6 +54,9 @@ public sealed class ActivityContext
 
     public ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, string inputName, CancellationToken cancellationToken) =>
         _execution.EvaluateAsync(expression, returnType, Node, inputName, cancellationToken);
+
+    /// <summary>True when the flowchart connects this activity's <paramref name="outcome"/> port to another activity.</summary>
+    public bool IsOutcomeConnected(string outcome) => _node.Parent?.Flow?.HasOutbound(Node.Id, outcome) == true;
 
     /// <summary>Adds a journal entry for this activity (e.g. an HTTP error).</summary>
     public void Journal(string eventName, string? message, object? payload = null) =>

@@ -41,6 +41,10 @@ public sealed class FlowGraph
             ? _activities.First(a => a.Id == triggerActivityId)
             : DefaultStart;
 
+    /// <summary>True when a connection leaves <paramref name="activityId"/> from <paramref name="port"/>.</summary>
+    public bool HasOutbound(string activityId, string port) =>
+        _connections.Any(c => c.SourceId == activityId && string.Equals(c.Port, port, StringComparison.Ordinal));
+
     public FlowRoutes RoutesFrom(string startId) => _routes.GetOrAdd(startId, id => new FlowRoutes(id, _connections));
 }
 

@@ -1,0 +1,19 @@
+namespace ElsaM3.Simulators;
+
+/// <summary>Settings of the M3PP and CXM simulators, bound to <c>Simulators</c>.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Serve the simulators (the embedded default); <c>false</c> when the gateways point at a real HUBis and CXM.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The <c>X-Api-Key</c> both simulators accept (32–255 characters).</summary>
+    public string ApiKey { get; set; } = DevelopmentApiKey;
+
+    /// <summary>Where the simulators keep their records; a restart loses none.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>How long a <c>timeout</c> fault holds the answer back before giving up with 504.</summary>
+    public TimeSpan FaultTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    public const string DevelopmentApiKey = "elsam3-simulator-development-api-key";
+}
