@@ -3,6 +3,7 @@ using ElsaM3.Simulators.Faults;
 using ElsaM3.Simulators.M3pp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElsaM3.Simulators;
 
@@ -12,7 +13,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddSimulators(this IServiceCollection services)
     {
         services.AddOptions<SimulatorOptions>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<M3ppSimulator>();
         services.AddSingleton<CxmSimulator>();
         services.AddKeyedSingleton<FaultInjector>(SimulatorNames.M3pp);

@@ -12,6 +12,11 @@ using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Http;
 using ElsaM3.Workflows.JavaScript;
 using ElsaM3.Workflows.Scriban;
+using ElsaM3.M3pp.Activities;
+using ElsaM3.M3pp.Activities.Integration;
+using ElsaM3.M3pp.Activities.Settings;
+using ElsaM3.Server.Integration;
+using ElsaM3.Simulators;
 
 namespace ElsaM3.Server.Hosting;
 
@@ -33,6 +38,18 @@ public static class ServerExtensions
         services.AddOptions<IdentityOptions>().Bind(config.GetSection("Identity"))
             .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
         services.AddOptions<StudioOptions>().Bind(config.GetSection("Studio"));
+        services.AddOptions<IntegrationRetryOptions>().Bind(config.GetSection("Integration:Retry"));
+        var simulators = config.GetSection("Simulators").Get<SimulatorOptions>() ?? new SimulatorOptions();
+        services.AddOptions<SimulatorOptions>().Bind(config.GetSection("Simulators"))
+            .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((sim, storage) => sim.DataDirectory ??= storage.Value.DataDirectory);
+        services.AddOptions<M3ppOptions>().Bind(config.GetSection("M3pp")).PostConfigure(m3 =>
+        {
+            if (!simulators.Enabled) return;
+            m3.HubisBaseUrl ??= "/simulators/m3pp";
+            m3.HubisApiKey ??= simulators.ApiKey;
+            m3.CxmBaseUrl ??= "/simulators/cxm";
+            m3.CxmApiKey ??= simulators.ApiKey;
+        });
 
         // Start-up work (migrations, sample import) is registered first so it finishes before recovery and timers start.
         services.AddHostedService<StartupTasks>();
@@ -44,7 +61,10 @@ public static class ServerExtensions
             .AddElsaM3Persistence()
             .AddElsaM3Runtime()
             .AddElsaApi()
-            .AddElsaM3Identity();
+            .AddElsaM3Identity()
+            .AddM3ppActivities();
+        services.AddSingleton<ISelfAddress, ServerSelfAddress>();
+        if (simulators.Enabled) services.AddSimulators();
         services.AddSingleton<SampleWorkflowImporter>();
     }
 
@@ -61,6 +81,12 @@ public static class ServerExtensions
         {
             if (endpoint.Metadata.OfType<AdminOnly>().Any()) endpoint.Metadata.Add(new AuthorizeAttribute(Roles.AdminPolicy));
         });
+        app.MapIntegrationApi();
+        if (app.Configuration.GetValue("Simulators:Enabled", true))
+        {
+            app.MapSimulators();
+            app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));
+        }
         app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy" }));
         app.Lifetime.ApplicationStarted.Register(() => ListeningLog.Write(app));
     }

@@ -43,6 +43,7 @@ public static class TypeAliases
     public static string AliasOf(Type type)
     {
         if (ByType.TryGetValue(type, out var alias)) return alias;
+        if (type == typeof(Expressions.DeferredExpression)) return "String";
         var nullable = Nullable.GetUnderlyingType(type);
         if (nullable is not null) return AliasOf(nullable);
         if (type.IsArray) return AliasOf(type.GetElementType()!) + "[]";

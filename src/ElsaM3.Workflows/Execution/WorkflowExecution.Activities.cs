@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ElsaM3.Workflows.Activities;
+using ElsaM3.Workflows.Expressions;
 using ElsaM3.Workflows.Serialization;
 
 namespace ElsaM3.Workflows.Execution;
@@ -82,10 +83,13 @@ internal sealed partial class WorkflowExecution
         foreach (var compiled in node.Inputs)
         {
             var binding = compiled.Binding;
-            var value = compiled.Expression is { } expression
+            var value = binding.Property.PropertyType == typeof(DeferredExpression)
+                ? new DeferredExpression(compiled.Expression ?? new Expression("Literal", compiled.Raw?.DeepClone()))
+                : compiled.Expression is { } expression
                 ? await EvaluateAsync(expression, binding.TargetType, node.Node, binding.Name, _cancellationToken)
                 : compiled.Raw.Deserialize(binding.TargetType, WorkflowJson.StateOptions);
             binding.Property.SetValue(input, value);
+            if (value is DeferredExpression deferred) value = deferred.Expression.Text;
             snapshot[binding.JsonName] = binding.IsSensitive ? MaskedValue
                 : value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
         }

@@ -1,0 +1,89 @@
+using ElsaM3.Cases;
+using ElsaM3.Workflows.Activities;
+using ElsaM3.Workflows.Expressions;
+
+namespace ElsaM3.M3pp.Activities.Integration;
+
+/// <summary>
+/// One M3 activity's view of its run: the workflow's case and the rendering of its mappings. Rendering collects
+/// problems as validation reasons that name the mapping (template errors with line and column) instead of throwing.
+/// </summary>
+public sealed class IntegrationScope(ActivityContext context)
+{
+    public ActivityContext Context { get; } = context;
+    public List<string> Problems { get; } = [];
+
+    public IDictionary<string, object?>? Case => CaseExpressionModel.FindCase(Context.Memory);
+
+    public string? CaseReference => Case?.TryGetValue("reference", out var r) == true ? r?.ToString() : null;
+
+    public string? CaseType => Case?.TryGetValue("caseType", out var t) == true ? t?.ToString() : null;
+
+    /// <summary>The value stored in one of the case's References, if any.</summary>
+    public string? ReferenceValue(string name) =>
+        Case?.TryGetValue("references", out var references) == true && references is IDictionary<string, object?> map
+        && map.TryGetValue(name, out var value) && value?.ToString() is { Length: > 0 } text ? text : null;
+
+    /// <summary>Stores a value in one of the workflow case's References (the CXM case is updated separately).</summary>
+    public void SetReferenceValue(string name, string value)
+    {
+        if (Case is not { } @case) return;
+        if (!@case.TryGetValue("references", out var existing) || existing is not IDictionary<string, object?> references)
+            @case["references"] = references = new Dictionary<string, object?>();
+        references[name] = value;
+        if (Context.Memory.TryGetVariable(CaseExpressionModel.VariableName, out _)) Context.Memory.SetVariable(CaseExpressionModel.VariableName, @case);
+    }
+
+    /// <summary>Sets fields on the workflow's case.</summary>
+    public void SetFields(IReadOnlyDictionary<string, string?> fields)
+    {
+        if (Case is not { } @case) return;
+        if (!@case.TryGetValue("fields", out var existing) || existing is not IDictionary<string, object?> map)
+            @case["fields"] = map = new Dictionary<string, object?>();
+        foreach (var (name, value) in fields) map[name] = value;
+        if (Context.Memory.TryGetVariable(CaseExpressionModel.VariableName, out _)) Context.Memory.SetVariable(CaseExpressionModel.VariableName, @case);
+    }
+
+    /// <summary>Renders one mapping (trimmed); <c>null</c> when it is empty or failed (the failure is recorded).</summary>
+    public async ValueTask<string?> RenderAsync(DeferredExpression? mapping, string name, CancellationToken cancellationToken)
+    {
+        if (mapping is null || mapping.IsEmpty) return null;
+        if (mapping.Expression.Type == "Literal") return Blank(mapping.Expression.Text);
+        return await RenderAsync(mapping.Expression, name, cancellationToken);
+    }
+
+    /// <summary>Renders a template string (a mapping row's value) as Scriban.</summary>
+    public ValueTask<string?> RenderTemplateAsync(string? template, string name, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(template) ? ValueTask.FromResult<string?>(null)
+        : !template.Contains("{{") ? ValueTask.FromResult(Blank(template))
+        : RenderAsync(new Expression("Scriban", System.Text.Json.Nodes.JsonValue.Create(template)), name, cancellationToken);
+
+    /// <summary>Renders a mandatory mapping: an empty value is a validation failure naming it.</summary>
+    public async ValueTask<string?> RequiredAsync(DeferredExpression? mapping, string name, CancellationToken cancellationToken)
+    {
+        var failuresBefore = Problems.Count;
+        var value = await RenderAsync(mapping, name, cancellationToken);
+        if (value is null && Problems.Count == failuresBefore) Problems.Add($"mandatory mapping '{name}' resolved to an empty value.");
+        return value;
+    }
+
+    public void Problem(string message) => Problems.Add(message);
+
+    private async ValueTask<string?> RenderAsync(Expression expression, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await Context.EvaluateAsync(expression, typeof(string), name, cancellationToken);
+            return Blank(value?.ToString());
+        }
+        catch (ExpressionException e)
+        {
+            var inner = e.InnerException as ExpressionException ?? e;
+            var position = e.Line is { } line ? $" at line {line}, column {e.Column ?? 0}" : "";
+            Problems.Add($"mapping '{name}': template error{position}: {inner.Message}");
+            return null;
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

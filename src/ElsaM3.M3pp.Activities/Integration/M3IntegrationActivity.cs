@@ -1,0 +1,164 @@
+using System.Globalization;
+using ElsaM3.M3pp.Activities.Settings;
+using ElsaM3.M3pp.Errors;
+using ElsaM3.Runtime.IntegrationLog;
+using ElsaM3.Workflows.Activities;
+using ElsaM3.Workflows.Execution;
+
+namespace ElsaM3.M3pp.Activities.Integration;
+
+/// <summary>
+/// The life of every M3 activity. Execute checks the mappings (an invalid one ends <c>Invalid</c> with every reason,
+/// no call made) and suspends on a due timer bookmark, so the HTTP trigger answers at once. The scheduler resumes it
+/// in the background: each resume is one attempt. A transient failure suspends again until the next delay (the
+/// attempt count lives in the activity's persisted state, so a restart carries on where it was); after the last
+/// attempt the activity ends <c>Failed</c> when that port is connected, otherwise the workflow faults.
+/// </summary>
+[Outcomes(DoneOutcome, InvalidOutcome, FailedOutcome)]
+public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Activity<TInput, IntegrationOutput> where TInput : new()
+{
+    public const string DoneOutcome = "Done";
+    public const string InvalidOutcome = "Invalid";
+    public const string FailedOutcome = "Failed";
+    public const string BookmarkName = "ElsaM3.M3ppIntegration";
+    private const string AttemptsKey = "attempts";
+    private const string StartedKey = "startedAt";
+
+    protected M3ppServices Services { get; } = services;
+
+    /// <summary>The operation named in the integration log, e.g. <c>CreateWorksheet</c>.</summary>
+    protected abstract string Operation { get; }
+
+    /// <summary>Renders and checks the mappings; problems go to <see cref="IntegrationScope.Problems"/>.</summary>
+    protected abstract ValueTask ValidateAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Called once the mappings are valid: a create whose Reference is already set answers here without a call.</summary>
+    protected virtual CallResult? Shortcut(IntegrationScope scope, TInput input) => null;
+
+    /// <summary>One attempt: renders again (the case may have changed), calls M3 and writes back onto the case.</summary>
+    protected abstract Task<CallResult> AttemptAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken);
+
+    public sealed override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, TInput input, CancellationToken cancellationToken)
+    {
+        var scope = new IntegrationScope(context);
+        var settings = await Services.Settings.GetAsync(cancellationToken);
+        if (!settings.Enabled) scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
+        else await CheckAsync(scope, input, settings, cancellationToken);
+        if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, 0, null, cancellationToken);
+        if (Shortcut(scope, input) is CallResult.Succeeded existing)
+        {
+            await LogAsync(scope, IntegrationOutcome.AlreadyExists, 0, existing, [$"Reference already set to {existing.ExternalReference}; nothing created."], cancellationToken);
+            return Outcome(DoneOutcome, existing.Output);
+        }
+        context.Properties[AttemptsKey] = 0;
+        context.Properties[StartedKey] = context.Now.ToString("O");
+        return Suspend(context.Now);
+    }
+
+    public sealed override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, TInput input, CancellationToken cancellationToken)
+    {
+        var scope = new IntegrationScope(context);
+        var attempts = Convert.ToInt32(context.Properties.TryGetValue(AttemptsKey, out var a) ? a : 0, CultureInfo.InvariantCulture) + 1;
+        context.Properties[AttemptsKey] = attempts;
+        var settings = await Services.Settings.GetAsync(cancellationToken);
+        if (!settings.Enabled) scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
+        else await CheckAsync(scope, input, settings, cancellationToken);
+        if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, attempts - 1, null, cancellationToken);
+
+        var result = await AttemptAsync(scope, input, settings, cancellationToken);
+        context.Journal("Attempt", $"{Operation} attempt {attempts}: {Describe(result)}", new Dictionary<string, object?> { ["attempt"] = attempts, ["httpStatus"] = result.HttpStatus });
+        switch (result)
+        {
+            case CallResult.Succeeded success:
+                success.Output.Attempts = attempts;
+                await LogAsync(scope, success.AlreadyExisted ? IntegrationOutcome.AlreadyExists : IntegrationOutcome.Success, attempts, success, [], cancellationToken);
+                return Outcome(DoneOutcome, success.Output);
+            case CallResult.Invalid invalid:
+                return await InvalidAsync(scope, invalid.Reasons, attempts, result, cancellationToken);
+            case CallResult.Failed { Error.Category: M3ErrorCategory.Validation } failed:
+                return await InvalidAsync(scope, failed.Error.Details.Select(d => d.Message).ToList(), attempts, result, cancellationToken);
+            case CallResult.Failed { Error.IsRetryable: true } failed when attempts < Services.Retry.MaxAttempts:
+                var delay = Services.Retry.DelayBefore(attempts, failed.Error.RetryAfter);
+                await LogAsync(scope, IntegrationOutcome.Retrying, attempts, failed,
+                    [$"Attempt {attempts} failed ({failed.Stage}): {failed.Error.Message}; retrying in {delay}."], cancellationToken);
+                return Suspend(context.Now + delay);
+            case CallResult.Failed failed:
+                var reason = failed.Error.IsRetryable
+                    ? $"Failed ({Category(failed.Error.Category)}): gave up after {attempts} attempts; last error: {failed.Error.Message}"
+                    : $"Failed ({Category(failed.Error.Category)}): {failed.Stage}: {failed.Error.Message}";
+                await LogAsync(scope, IntegrationOutcome.Failed, attempts, failed, [reason], cancellationToken);
+                if (context.IsOutcomeConnected(FailedOutcome))
+                    return Outcome(FailedOutcome, new IntegrationOutput { Errors = [reason], Attempts = attempts });
+                throw new M3IntegrationFailedException(reason);
+            default:
+                throw new InvalidOperationException($"Unknown result {result}.");
+        }
+    }
+
+    private async ValueTask CheckAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken)
+    {
+        if (scope.CaseReference is null)
+            scope.Problem("the workflow has no case: bind the HTTP request body to a variable named 'Case' (it needs a 'reference').");
+        else if (!ElsaM3.Cases.CaseReference.TryParse(scope.CaseReference, out _, out var error))
+            scope.Problem($"the case reference {error}.");
+        else await ValidateAsync(scope, input, settings, cancellationToken);
+    }
+
+    private async ValueTask<ActivityResult> InvalidAsync(IntegrationScope scope, IReadOnlyList<string> reasons, int attempts, CallResult? result, CancellationToken cancellationToken)
+    {
+        await LogAsync(scope, IntegrationOutcome.Invalid, attempts, result, reasons.Select(r => $"Failed (validation): {r}").ToList(), cancellationToken);
+        scope.Context.Journal("Invalid", string.Join(" ", reasons));
+        return Outcome(InvalidOutcome, new IntegrationOutput { Errors = reasons.ToList(), Attempts = attempts });
+    }
+
+    private static ActivityResult Suspend(DateTimeOffset at) =>
+        ActivityResult.Suspend(new BookmarkRequest(BookmarkName, new Dictionary<string, object?> { ["resumeAt"] = at.ToString("O") }) { ResumeAt = at });
+
+    private async Task LogAsync(IntegrationScope scope, IntegrationOutcome outcome, int attempts, CallResult? result, IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        var started = context.Properties.TryGetValue(StartedKey, out var s) && DateTimeOffset.TryParse(s?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : context.Now;
+        var failure = (result as CallResult.Failed)?.Error;
+        await Services.Log.WriteAsync(new IntegrationLogEntry
+        {
+            Id = Ids.New(),
+            Timestamp = Services.Time.GetUtcNow(),
+            CaseReference = scope.CaseReference,
+            CaseType = scope.CaseType,
+            WorkflowDefinitionId = context.WorkflowDefinitionId,
+            WorkflowInstanceId = context.WorkflowInstanceId,
+            ActivityId = context.ActivityId,
+            ActivityName = context.ActivityName,
+            Operation = Operation,
+            Outcome = outcome,
+            Attempts = attempts,
+            ExternalReference = (result as CallResult.Succeeded)?.ExternalReference,
+            HttpStatus = result?.HttpStatus ?? failure?.HttpStatus,
+            ErrorCategory = failure is not null ? Category(failure.Category) : outcome == IntegrationOutcome.Invalid ? "validation" : null,
+            Messages = messages,
+            DurationMs = (long)Math.Max(0, (Services.Time.GetUtcNow() - started).TotalMilliseconds),
+            CorrelationId = result?.CorrelationId ?? context.CorrelationId,
+        }, CancellationToken.None);
+    }
+
+    protected static string Category(M3ErrorCategory category) => category switch
+    {
+        M3ErrorCategory.NotFound => "not_found",
+        _ => category.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(CallResult result) => result switch
+    {
+        CallResult.Succeeded s => $"success {s.ExternalReference}",
+        CallResult.Failed f => $"{Category(f.Error.Category)} ({f.Stage}): {f.Error.Message}",
+        CallResult.Invalid i => "invalid: " + string.Join(" ", i.Reasons),
+        _ => result.ToString(),
+    };
+
+    /// <summary>Helper for subclasses: a failed gateway call as a result.</summary>
+    protected static CallResult.Failed Failure<T>(ElsaM3.M3pp.Gateways.GatewayResult<T> call, string stage) =>
+        new(call.Error!, stage) { HttpStatus = call.HttpStatus, CorrelationId = call.CorrelationId };
+}
+
+/// <summary>An integration gave up; the workflow faults with this message when the <c>Failed</c> port is not connected.</summary>
+public sealed class M3IntegrationFailedException(string message) : Exception(message);

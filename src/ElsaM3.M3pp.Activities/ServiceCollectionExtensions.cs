@@ -1,0 +1,38 @@
+using ElsaM3.M3pp.Activities.Activities;
+using ElsaM3.M3pp.Activities.Integration;
+using ElsaM3.M3pp.Activities.Settings;
+using ElsaM3.M3pp.Activities.Templates;
+using ElsaM3.M3pp.Gateways;
+using ElsaM3.Workflows;
+using ElsaM3.Workflows.Scriban;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ElsaM3.M3pp.Activities;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the six M3PP/Assure activities, the <c>m3</c> template helpers, the settings and the gateways.
+    /// The host supplies <see cref="ISelfAddress"/> and binds <see cref="M3ppOptions"/> and <see cref="IntegrationRetryOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddM3ppActivities(this IServiceCollection services)
+    {
+        services.AddOptions<M3ppOptions>();
+        services.AddOptions<IntegrationRetryOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddM3ppGateways();
+        services.AddSingleton<M3ppSettingsService>();
+        services.AddSingleton<IGatewayConnections>(sp => sp.GetRequiredService<M3ppSettingsService>());
+        services.AddSingleton<M3ppServices>();
+        services.AddSingleton<IScriptFunctions, M3TemplateFunctions>();
+        services.AddExpressionModelContributor<PulledRecordModel>();
+        return services
+            .AddActivity<CreateWorksheet>()
+            .AddActivity<CreateAsset>()
+            .AddActivity<UpdateAttributeByProperty>()
+            .AddActivity<UpdateAttributeByKeys>()
+            .AddActivity<PullBackWorksheet>()
+            .AddActivity<PullBackAsset>();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using ElsaM3.M3pp.Gateways;
+using ElsaM3.Runtime.Definitions;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ElsaM3.M3pp.Activities.Settings;
+
+/// <summary>
+/// Reads and saves the integration settings (stored in the server's settings table) and supplies the gateways'
+/// connections. Saving with the integration enabled first proves the connection (§6.8): <c>/health</c>, then
+/// <c>/worksheet-fields</c> must list the external reference field; otherwise nothing is saved.
+/// </summary>
+public sealed class M3ppSettingsService(
+    IWorkflowDefinitionStore store,
+    IOptions<M3ppOptions> defaults,
+    ISelfAddress self,
+    RestCaller caller,
+    IMemoryCache cache) : IGatewayConnections
+{
+    private const string StorageKey = "m3pp.settings";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private volatile M3ppSettings? _current;
+
+    public async ValueTask<M3ppSettings> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } current) return current;
+        var stored = await store.GetSettingAsync(StorageKey, cancellationToken);
+        return _current = stored is null ? defaults.Value.ToSettings() : JsonSerializer.Deserialize<M3ppSettings>(stored, Json)!;
+    }
+
+    /// <summary>Saves <paramref name="update"/> (a blank API key keeps the stored one); the reason when the connection check fails.</summary>
+    public async Task<string?> SaveAsync(M3ppSettings update, CancellationToken cancellationToken)
+    {
+        var old = await GetAsync(cancellationToken);
+        var candidate = update with
+        {
+            HubisApiKey = string.IsNullOrEmpty(update.HubisApiKey) ? old.HubisApiKey : update.HubisApiKey,
+            CxmApiKey = string.IsNullOrEmpty(update.CxmApiKey) ? old.CxmApiKey : update.CxmApiKey,
+        };
+        if (candidate.Enabled && await VerifyAsync(candidate, cancellationToken) is { } failure) return failure;
+        await store.SetSettingAsync(StorageKey, JsonSerializer.Serialize(candidate, Json), cancellationToken);
+        _current = candidate;
+        return null;
+    }
+
+    /// <summary>Null when HUBis answers and knows the external reference field; otherwise the reason.</summary>
+    public async Task<string?> VerifyAsync(M3ppSettings settings, CancellationToken cancellationToken)
+    {
+        if (ConnectionOrError(settings.HubisBaseUrl, settings.HubisApiKey, settings.Timeout, "HUBis") is not { } connection)
+            return Problem(settings.HubisBaseUrl, settings.HubisApiKey, "HUBis");
+        var gateway = new RestM3ppGateway(caller, new FixedConnections(connection), cache);
+        var health = await gateway.HealthAsync(cancellationToken);
+        if (!health.IsSuccess) return $"Could not connect to M3PP/Assure through HUBis at {connection.BaseUrl}: {health.Error.Category} — {health.Error.Message}";
+        var fields = await gateway.WorksheetFieldsAsync(cancellationToken);
+        if (!fields.IsSuccess) return $"HUBis answered, but the worksheet fields could not be read: {fields.Error.Category} — {fields.Error.Message}";
+        if (!fields.Value.Fields.Any(f => f.Name == settings.ExternalReferenceField?.Trim()))
+            return $"The worksheet external reference field '{settings.ExternalReferenceField}' is not a worksheet field in M3 (known: {string.Join(", ", fields.Value.Fields.Select(f => f.Name))}).";
+        return null;
+    }
+
+    public async ValueTask<GatewayConnection> M3ppAsync(CancellationToken cancellationToken)
+    {
+        var settings = await GetAsync(cancellationToken);
+        return ConnectionOrError(settings.HubisBaseUrl, settings.HubisApiKey, settings.Timeout, "HUBis")
+            ?? throw new InvalidOperationException(Problem(settings.HubisBaseUrl, settings.HubisApiKey, "HUBis"));
+    }
+
+    public async ValueTask<GatewayConnection> CxmAsync(CancellationToken cancellationToken)
+    {
+        var settings = await GetAsync(cancellationToken);
+        return ConnectionOrError(settings.CxmBaseUrl, settings.CxmApiKey, settings.Timeout, "CXM")
+            ?? throw new InvalidOperationException(Problem(settings.CxmBaseUrl, settings.CxmApiKey, "CXM"));
+    }
+
+    private GatewayConnection? ConnectionOrError(string? baseUrl, string? apiKey, TimeSpan timeout, string system) =>
+        Resolve(baseUrl) is { } url && !string.IsNullOrEmpty(apiKey) ? new GatewayConnection(url, apiKey, timeout) : null;
+
+    private string Problem(string? baseUrl, string? apiKey, string system) =>
+        Resolve(baseUrl) is null ? $"The {system} base URL '{baseUrl}' is not an absolute http(s) URL." : $"The {system} API key is not set.";
+
+    private Uri? Resolve(string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl)) return null;
+        if (baseUrl.StartsWith('/')) return new Uri(self.BaseAddress, baseUrl.TrimEnd('/') + "/");
+        return Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+    }
+
+    private sealed class FixedConnections(GatewayConnection connection) : IGatewayConnections
+    {
+        public ValueTask<GatewayConnection> M3ppAsync(CancellationToken cancellationToken) => ValueTask.FromResult(connection);
+        public ValueTask<GatewayConnection> CxmAsync(CancellationToken cancellationToken) => ValueTask.FromResult(connection);
+    }
+}

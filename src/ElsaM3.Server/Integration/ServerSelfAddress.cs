@@ -1,0 +1,21 @@
+using ElsaM3.M3pp.Activities.Settings;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ElsaM3.Server.Integration;
+
+/// <summary>This server's own address (its first listening address; wildcards become loopback) for the embedded simulators.</summary>
+internal sealed class ServerSelfAddress(IServer server) : ISelfAddress
+{
+    private Uri? _address;
+
+    public Uri BaseAddress => _address ??= Find();
+
+    private Uri Find()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return new Uri("http://localhost/");
+        address = address.Replace("://*", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1");
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+}
