@@ -23,6 +23,18 @@ public sealed partial class CxmSimulator : IDisposable
         _journal = new JsonLinesJournal(directory is null ? null : Path.Combine(directory, "simulators", "cxm.jsonl"));
         foreach (var record in _journal.ReadAll())
             if (record["reference"]?.GetValue<string>() is { } reference) _cases[reference] = record;
+        if (_cases.Count == 0) Seed();
+    }
+
+    /// <summary>A fresh simulator holds the worked-example cases, so a sample workflow can write back to them at once.</summary>
+    private void Seed()
+    {
+        var assembly = typeof(CxmSimulator).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ElsaM3.Simulators.SeedCases.", StringComparison.Ordinal)).Order())
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            if (JsonNode.Parse(stream) is JsonObject @case && @case["reference"]?.GetValue<string>() is { } reference) Put(reference, @case);
+        }
     }
 
     public JsonObject? Find(string reference)

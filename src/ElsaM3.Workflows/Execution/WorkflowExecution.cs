@@ -50,6 +50,8 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     /// <summary>Runs scheduled work until none is left, then settles the status.</summary>
     public async ValueTask<WorkflowRunResult> RunAsync()
     {
+        // A resumed activity may already have finished the workflow (it was the last one).
+        if (_state.Status == WorkflowStatus.Finished) return Settle();
         _state.Status = WorkflowStatus.Running;
         _state.SubStatus = WorkflowSubStatus.Executing;
         while (_queue.TryDequeue(out var work))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Server.Tests.Support;
 
@@ -47,5 +48,11 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
+        // The gateways call the embedded simulators through the in-memory test server.
+        builder.ConfigureServices(services =>
+        {
+            services.AddHttpClient(ElsaM3.M3pp.Gateways.RestM3ppGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(ElsaM3.M3pp.Gateways.RestCxmGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
     }
 }

@@ -37,6 +37,19 @@ public sealed class WorkflowRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_the_last_activity_finishes_the_workflow()
+    {
+        var graph = _host.Compile(new Flow().Record("a").Add("w", "Test.Wait").Chain("a", "w").Json());
+        var suspended = await _host.StartAsync(graph);
+
+        var resumed = await _host.Runner.ResumeAsync(graph, suspended.State, suspended.State.Bookmarks.Single().Id, "done");
+
+        resumed.Status.ShouldBe(WorkflowStatus.Finished);
+        resumed.SubStatus.ShouldBe(WorkflowSubStatus.Finished);
+        resumed.State.FinishedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Journal_UsesElsaEventNames_InOrder()
     {
         var result = await _host.StartAsync(_host.Compile(new Flow().Record("a").Json()));
