@@ -36,6 +36,8 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
             MemberRenamer = member => member.Name,
             LoopLimit = 10_000,
             RecursiveLimit = 100,
+            // A case without a linked person or address renders empty (a mandatory-mapping failure), never a crash.
+            EnableRelaxedTargetAccess = true,
             CancellationToken = cancellationToken,
         };
         templateContext.PushGlobal(BuildModel(context));
