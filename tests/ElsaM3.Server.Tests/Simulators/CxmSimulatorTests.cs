@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ElsaM3.Server.Tests.M3pp;
+using ElsaM3.Server.Tests.Support;
+
+namespace ElsaM3.Server.Tests.Simulators;
+
+/// <summary>The CXM simulator's case API (<c>cxm-case-api.md</c> §3).</summary>
+public sealed class CxmSimulatorTests
+{
+    [Fact]
+    public async Task It_starts_with_the_worked_example_cases()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        (await kit.CaseAsync("101004567890"))["person"]!["surname"]!.GetValue<string>().ShouldBe("Shah");
+        (await kit.CaseAsync("101004567901"))["fields"]!["site-key"]!.GetValue<string>().ShouldBe("ST00004512");
+    }
+
+    [Fact]
+    public async Task A_patch_sets_fields_and_references_and_keeps_the_rest()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var response = await kit.Simulator.PatchAsJsonAsync("/simulators/cxm/api/v1/cases/101004567890",
+            new { fields = new Dictionary<string, object?> { ["m3-officer"] = "Jo Smith" }, references = new Dictionary<string, object?> { ["m3-worksheet"] = "WK/2025000123" } });
+        response.EnsureSuccessStatusCode();
+        var @case = await kit.CaseAsync("101004567890");
+        @case["fields"]!["m3-officer"]!.GetValue<string>().ShouldBe("Jo Smith");
+        @case["fields"]!["ongoing"]!.GetValue<bool>().ShouldBeTrue();
+        @case["references"]!["m3-worksheet"]!.GetValue<string>().ShouldBe("WK/2025000123");
+    }
+
+    [Fact]
+    public async Task A_bad_patch_is_a_422_that_changes_nothing_and_an_unknown_case_is_404()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var bad = await kit.Simulator.PatchAsJsonAsync("/simulators/cxm/api/v1/cases/101004567890",
+            new { fields = new Dictionary<string, object?> { ["ok-field"] = "x", ["bad field!"] = "y" } });
+        bad.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var error = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        error["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("UNKNOWN_FIELD");
+        error["errors"]![0]!["field"]!.GetValue<string>().ShouldBe("fields.bad field!");
+        (await kit.CaseAsync("101004567890"))["fields"]!["ok-field"].ShouldBeNull();
+
+        var missing = await kit.Simulator.PatchAsJsonAsync("/simulators/cxm/api/v1/cases/NOPE-1", new { fields = new { a = "b" } });
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("CASE_NOT_FOUND");
+    }
+}
