@@ -63,7 +63,8 @@ public sealed class RestM3ppGatewayTests
         var refused = await Gateway().GetAssetAsync(PatternIdentifier.Parse<AssetKey>("AS00012345"), default);
         refused.Error!.Category.ShouldBe(M3ErrorCategory.Transient);
 
-        _handler.Answer = _ => { Thread.Sleep(500); return Json(HttpStatusCode.OK, "{}"); };
+        _handler.Delay = TimeSpan.FromSeconds(5);
+        _handler.Answer = _ => Json(HttpStatusCode.OK, "{}");
         var slow = await Gateway(TimeSpan.FromMilliseconds(100)).HealthAsync(default);
         slow.Error!.Category.ShouldBe(M3ErrorCategory.Transient);
         slow.Error.Message.ShouldBe("TIMEOUT: timeout after 0.1 s");
@@ -98,13 +99,15 @@ public sealed class RestM3ppGatewayTests
     private sealed class ScriptedHandler : HttpMessageHandler
     {
         public Func<HttpRequestMessage, HttpResponseMessage> Answer { get; set; } = _ => new HttpResponseMessage(HttpStatusCode.OK);
+        public TimeSpan Delay { get; set; }
         public List<(string Uri, Dictionary<string, string> Headers, string Body)> Requests { get; } = [];
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add((request.RequestUri!.AbsoluteUri, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)),
                 request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken)));
-            return await Task.Run(() => Answer(request), cancellationToken);
+            await Task.Delay(Delay, cancellationToken);
+            return Answer(request);
         }
     }
 
