@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using ElsaM3.Server.Tests.Support;
+
+namespace ElsaM3.Server.Tests.M3pp;
+
+/// <summary>The six M3 activities as Studio's toolbox sees them.</summary>
+public sealed class ActivityDescriptorTests
+{
+    [Fact]
+    public async Task The_six_activities_sit_in_the_M3PP_Assure_category_with_descriptions_inputs_and_three_ports()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var descriptors = (await kit.Admin.GetJsonAsync("/elsa/api/descriptors/activities"))["items"]!.AsArray()
+            .Select(d => d!.AsObject()).Where(d => d["category"]!.GetValue<string>() == "M3PP / Assure").ToList();
+
+        descriptors.Select(d => d["typeName"]!.GetValue<string>()).ShouldBe(
+        [
+            "ElsaM3.M3pp.CreateWorksheet", "ElsaM3.M3pp.CreateAsset", "ElsaM3.M3pp.UpdateAttributeByProperty",
+            "ElsaM3.M3pp.UpdateAttributeByKeys", "ElsaM3.M3pp.PullBackWorksheet", "ElsaM3.M3pp.PullBackAsset",
+        ], ignoreOrder: true);
+        foreach (var descriptor in descriptors)
+        {
+            descriptor["description"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+            descriptor["inputs"]!.AsArray().ShouldAllBe(i => !string.IsNullOrWhiteSpace(i!["description"]!.GetValue<string>()));
+            descriptor["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Done", "Invalid", "Failed"]);
+        }
+        var create = descriptors.Single(d => d["typeName"]!.GetValue<string>() == "ElsaM3.M3pp.CreateWorksheet");
+        var uprn = create["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "SubjectUprn")!;
+        uprn["displayName"]!.GetValue<string>().ShouldBe("Subject UPRN");
+        uprn["typeName"]!.GetValue<string>().ShouldBe("String");
+        uprn["uiHint"]!.GetValue<string>().ShouldBe("singleline");
+        uprn["defaultSyntax"]!.GetValue<string>().ShouldBe("Scriban");
+        create["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "AdditionalFields")!["uiHint"]!.GetValue<string>().ShouldBe("json-editor");
+    }
+}
