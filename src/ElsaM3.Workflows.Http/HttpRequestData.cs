@@ -13,4 +13,7 @@ public sealed record HttpRequestData(
 public static class HttpTransient
 {
     public const string HttpContext = "HttpContext";
+
+    /// <summary>The <c>HttpContext.Items</c> key set once <c>WriteHttpResponse</c> has written the answer.</summary>
+    public const string ResponseWritten = "ElsaM3.Http.ResponseWritten";
 }

@@ -15,8 +15,9 @@ public sealed class WriteHttpResponse : Activity<WriteHttpResponseInput>
         if (!context.Transient.TryGetValue(HttpTransient.HttpContext, out var value) || value is not HttpContext http)
             throw new InvalidOperationException("HTTP context lost: the request that started this workflow was already answered (the workflow suspended before this activity).");
         var response = http.Response;
-        if (response.HasStarted)
+        if (response.HasStarted || http.Items.ContainsKey(HttpTransient.ResponseWritten))
             throw new InvalidOperationException("The HTTP response was already written by an earlier activity.");
+        http.Items[HttpTransient.ResponseWritten] = true;
 
         response.StatusCode = (int)input.StatusCode;
         foreach (var (name, header) in input.ResponseHeaders ?? [])

@@ -75,6 +75,32 @@ public sealed class HttpWorkflowsMiddleware(
             body);
         var transient = new Dictionary<string, object> { [HttpTransient.HttpContext] = context };
 
+        // The answer a workflow writes is held back until its state is committed, so a caller that got an
+        // answer can rely on the run being stored (a crash before the commit loses the answer, never the run).
+        var originalBody = context.Response.Body;
+        using var heldBack = new MemoryStream();
+        context.Response.Body = heldBack;
+        WorkflowRunResult? result;
+        try
+        {
+            result = await RunAsync(context, graph, graph is null ? null : matches[0].Trigger.ActivityId, graph is null ? bookmarks[0] : null, request, transient, ct);
+        }
+        finally
+        {
+            context.Response.Body = originalBody;
+        }
+        if (context.Items.ContainsKey(HttpTransient.ResponseWritten))
+        {
+            heldBack.Position = 0;
+            await heldBack.CopyToAsync(originalBody, ct);
+            return;
+        }
+        await Finish(context, result);
+    }
+
+    private async Task<WorkflowRunResult?> RunAsync(HttpContext context, WorkflowGraph? graph, string? triggerActivityId, StoredBookmark? bookmark,
+        HttpRequestData request, Dictionary<string, object> transient, CancellationToken ct)
+    {
         WorkflowRunResult? result;
         if (graph is not null)
         {
@@ -83,7 +109,7 @@ public sealed class HttpWorkflowsMiddleware(
             result = await instances.StartAsync(graph.Definition, new StartOptions
             {
                 InstanceId = instanceId,
-                TriggerActivityId = matches[0].Trigger.ActivityId,
+                TriggerActivityId = triggerActivityId,
                 TriggerInput = request,
                 CorrelationId = context.Request.Headers["x-correlation-id"].FirstOrDefault(),
                 Transient = transient,
@@ -91,11 +117,10 @@ public sealed class HttpWorkflowsMiddleware(
         }
         else
         {
-            var bookmark = bookmarks[0];
-            AddInstanceHeader(context, bookmark.WorkflowInstanceId);
+            AddInstanceHeader(context, bookmark!.WorkflowInstanceId);
             result = await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, request, transient, ct);
         }
-        await Finish(context, result);
+        return result;
     }
 
     private static void AddInstanceHeader(HttpContext context, string instanceId) =>
