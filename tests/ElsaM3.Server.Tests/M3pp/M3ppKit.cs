@@ -24,17 +24,18 @@ public sealed class M3ppKit : IAsyncDisposable
     public HttpClient Simulator { get; }
 
     /// <summary>A server with the sample workflows, short retry delays and a short call timeout.</summary>
-    public static async Task<M3ppKit> StartAsync(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public static async Task<M3ppKit> StartAsync(IDictionary<string, string?>? settings = null, string? dataDirectory = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
             ["Workflows:Directory"] = Path.Combine(Root, "workflows"),
             ["Integration:Retry:Delays:0"] = "00:00:00.020",
-            ["M3pp:Timeout"] = "00:00:00.500",
+            ["M3pp:Timeout"] = "00:00:05",
             ["Simulators:FaultTimeout"] = "00:00:03",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var app = new ElsaM3Application(dataDirectory, all);
+        var app = new ElsaM3Application(dataDirectory, all, services);
         return new M3ppKit(app, await app.CreateAdminClientAsync());
     }
 
@@ -90,6 +91,19 @@ public sealed class M3ppKit : IAsyncDisposable
     public async Task<JsonObject[]> LogAsync(string caseReference) =>
         (await Admin.GetJsonAsync($"/api/integration-log?caseReference={caseReference}&pageSize=500"))["items"]!.AsArray()
             .Select(i => i!.AsObject()).Reverse().ToArray();
+
+    /// <summary>Polls the integration log until <paramref name="predicate"/> holds for the case's entries.</summary>
+    public async Task<JsonObject[]> WaitForLogAsync(string caseReference, Func<JsonObject[], bool> predicate)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var log = await LogAsync(caseReference);
+            if (predicate(log)) return log;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The integration log never matched: " + string.Join(" | ", log.Select(e => e.ToJsonString())));
+            await Task.Delay(50);
+        }
+    }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 

@@ -9,8 +9,11 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public ElsaM3Application(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public ElsaM3Application(string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "elsam3-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -53,6 +56,7 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
         {
             services.AddHttpClient(ElsaM3.M3pp.Gateways.RestM3ppGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             services.AddHttpClient(ElsaM3.M3pp.Gateways.RestCxmGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            _services?.Invoke(services);
         });
     }
 }
