@@ -97,7 +97,7 @@ public sealed class WorksheetExampleTests
     [Fact]
     public async Task Sixteen_timeouts_give_up_after_exactly_sixteen_attempts_and_fault_the_instance_with_the_reason()
     {
-        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["M3pp:Timeout"] = "00:00:00.200" });
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["M3pp:Timeout"] = "00:00:01" });
         await kit.FaultAsync("m3pp", new { kind = "timeout", next = 100, method = "POST", path = "/worksheets" });
         var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         var instance = await kit.WaitForAsync(instanceId, "Faulted");
@@ -108,7 +108,7 @@ public sealed class WorksheetExampleTests
         var last = log.Last();
         last["outcome"]!.GetValue<string>().ShouldBe("Failed");
         last["attempts"]!.GetValue<int>().ShouldBe(16);
-        last["messages"]![0]!.GetValue<string>().ShouldBe("Failed (transient): gave up after 16 attempts; last error: TIMEOUT: timeout after 0.2 s");
+        last["messages"]![0]!.GetValue<string>().ShouldBe("Failed (transient): gave up after 16 attempts; last error: TIMEOUT: timeout after 1 s");
         instance["workflowState"]!["incidents"]!.AsArray().ShouldHaveSingleItem()!["message"]!.GetValue<string>().ShouldContain("gave up after 16 attempts");
         (await kit.WorksheetsForAsync("101004567890")).ShouldBeEmpty();
     }
