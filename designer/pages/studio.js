@@ -1,27 +1,6 @@
 // Mounts the Elsa Studio custom element for the current page and hands it the signed-in user's token.
 (function () {
-    const base = '/studio/';
-    const api = location.origin + '/elsa/api';
-    const key = 'elsam3.auth';
-
-    function auth() { try { return JSON.parse(sessionStorage.getItem(key)); } catch { return null; } }
-    function expiresAt(jwt) { try { return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000; } catch { return 0; } }
-    function signIn() { location.replace(base + 'sign-in?returnUrl=' + encodeURIComponent(location.pathname + location.search)); }
-
-    // Returns a valid access token, refreshing it when it is about to expire; sends the person to sign-in otherwise.
-    async function accessToken() {
-        const current = auth();
-        if (!current) return null;
-        if (expiresAt(current.accessToken) - Date.now() > 60000) return current.accessToken;
-        if (expiresAt(current.refreshToken) <= Date.now()) return null;
-        const response = await fetch(api + '/identity/refresh-token', {
-            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken })
-        });
-        if (!response.ok) return null;
-        const body = await response.json();
-        sessionStorage.setItem(key, JSON.stringify({ ...current, accessToken: body.accessToken, refreshToken: body.refreshToken }));
-        return body.accessToken;
-    }
+    const { base, api, auth, accessToken, signIn } = window.elsam3;
 
     function route(path) {
         const rest = path.startsWith(base) ? path.substring(base.length).replace(/\/$/, '') : '';
@@ -45,7 +24,6 @@
     async function mount() {
         const token = await accessToken();
         if (!token) { signIn(); return; }
-        document.getElementById('signed-in-user').textContent = auth().user;
         document.getElementById('nav-' + (page.kind === 'instances' || page.kind === 'viewer' ? 'instances' : 'workflows')).classList.add('active');
         const element = document.createElement(page.tag);
         element.setAttribute('remote-endpoint', api);
@@ -65,6 +43,6 @@
         }, 30000);
     }
 
-    document.getElementById('sign-out').addEventListener('click', () => { sessionStorage.removeItem(key); location.href = base + 'sign-in'; });
+    window.elsam3.bar();
     mount();
 })();

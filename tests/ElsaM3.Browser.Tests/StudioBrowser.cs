@@ -44,6 +44,17 @@ public sealed class StudioBrowser(params string[] serverArgs) : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
+    /// <summary>The repository's root folder (where <c>ElsaM3.sln</c> is).</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(directory, "ElsaM3.sln"))) directory = Path.GetDirectoryName(directory)!;
+            return directory;
+        }
+    }
+
     public string Url(string path) => new Uri(Server.Address, path).ToString();
 
     public async Task ScreenshotAsync(string name) =>

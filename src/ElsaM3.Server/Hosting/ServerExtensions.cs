@@ -87,7 +87,8 @@ public static class ServerExtensions
             app.MapSimulators();
             app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));
         }
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy" }));
+        var simulated = app.Configuration.GetValue("Simulators:Enabled", true);
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy", simulators = simulated }));
         app.Lifetime.ApplicationStarted.Register(() => ListeningLog.Write(app));
     }
 }
