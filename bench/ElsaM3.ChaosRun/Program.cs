@@ -50,6 +50,22 @@ var restarting = new SemaphoreSlim(1, 1);
 var gate = new ManualResetEventSlim(true);
 var killsDone = 0;
 
+// Reads JSON, retrying while the server is restarting (it answers 503 until its start-up work is done).
+async Task<JsonObject> GetJsonAsync(string url)
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url);
+            if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            if (attempt >= 300) response.EnsureSuccessStatusCode();
+        }
+        catch (HttpRequestException) when (attempt < 300) { }
+        await Task.Delay(200);
+    }
+}
+
 async Task ArmFaultsAsync() =>
     (await http.PostAsJsonAsync("/simulators/m3pp/_control/faults", new { kind = "transient-503", rate = faultRate })).EnsureSuccessStatusCode();
 
@@ -59,7 +75,7 @@ async Task KillAndRestartAsync(string when)
     try
     {
         gate.Reset();
-        try { injected += (await http.GetFromJsonAsync<JsonObject>("/simulators/m3pp/_control/faults"))!["injected"]!.GetValue<long>(); } catch (HttpRequestException) { }
+        try { injected += (await GetJsonAsync("/simulators/m3pp/_control/faults"))["injected"]!.GetValue<long>(); } catch (HttpRequestException) { }
         await server.KillAsync();
         killsDone++;
         Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  kill {killsDone} ({when}); restarting");
@@ -108,7 +124,7 @@ var deadline = DateTime.UtcNow.AddMinutes(15);
 Dictionary<string, JsonObject> finalCases;
 while (true)
 {
-    finalCases = (await http.GetFromJsonAsync<JsonObject>("/simulators/cxm/api/v1/cases"))!["items"]!.AsArray()
+    finalCases = (await GetJsonAsync("/simulators/cxm/api/v1/cases"))["items"]!.AsArray()
         .Select(c => c!.AsObject()).Where(c => c["reference"]!.GetValue<string>().StartsWith("CHAOS-", StringComparison.Ordinal))
         .ToDictionary(c => c["reference"]!.GetValue<string>());
     var done = finalCases.Values.Count(c => c["references"]?["m3-worksheet"] is not null && c["fields"]?["m3-officer"] is not null);
@@ -116,9 +132,9 @@ while (true)
     await Task.Delay(1000);
 }
 var elapsed = clock.Elapsed;
-injected += (await http.GetFromJsonAsync<JsonObject>("/simulators/m3pp/_control/faults"))!["injected"]!.GetValue<long>();
+injected += (await GetJsonAsync("/simulators/m3pp/_control/faults"))["injected"]!.GetValue<long>();
 
-var worksheets = (await http.GetFromJsonAsync<JsonObject>("/simulators/m3pp/api/v1/worksheets"))!["items"]!.AsArray()
+var worksheets = (await GetJsonAsync("/simulators/m3pp/api/v1/worksheets"))["items"]!.AsArray()
     .Select(w => w!.AsObject()).Where(w => w["externalReference"]?["value"]?.GetValue<string>().StartsWith("CHAOS-", StringComparison.Ordinal) == true)
     .GroupBy(w => w["externalReference"]!["value"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Select(w => w["reference"]!.GetValue<string>()).ToList());
 var complete = references.Count(r => worksheets.TryGetValue(r, out var list) && list.Count == 1

@@ -1,3 +1,4 @@
+using ElsaM3.Api.Resilience;
 using ElsaM3.Api.ActivityExecutions;
 using ElsaM3.Api.Alterations;
 using ElsaM3.Api.Descriptors;
@@ -39,6 +40,7 @@ public static class ElsaApi
         api.MapActivityExecutions();
         api.MapDescriptors();
         api.MapAlterations();
+        api.MapResilience();
         return api;
     }
 }

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<M3ppSettingsService>();
         services.AddSingleton<IGatewayConnections>(sp => sp.GetRequiredService<M3ppSettingsService>());
         services.AddSingleton<M3ppServices>();
+        services.AddSingleton<ElsaM3.Workflows.Descriptors.IResilienceStrategySource, M3ppResilienceStrategies>();
         services.AddSingleton<IScriptFunctions, M3TemplateFunctions>();
         services.AddExpressionModelContributor<PulledRecordModel>();
         return services

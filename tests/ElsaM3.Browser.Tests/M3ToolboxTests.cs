@@ -36,6 +36,11 @@ public sealed class M3ToolboxTests : IAsyncLifetime
         await page.WaitForSelectorAsync("label:text-is('Task code')", Slow);
         await _studio.ScreenshotAsync("m3-create-worksheet-inputs");
 
+        // The retry policy shows on the activity's Resilience tab.
+        await page.Locator(".mud-tab:has-text('Resilience')").ClickAsync();
+        await page.WaitForSelectorAsync("label:text-is('Resilience Strategy')", Slow);
+        await _studio.ScreenshotAsync("m3-create-worksheet-resilience");
+
         _studio.FailedCalls.ShouldBeEmpty();
         (await page.IsVisibleAsync("#blazor-error-ui")).ShouldBeFalse();
     }

@@ -42,9 +42,17 @@ public static class DescriptorsApi
         ])));
         group.MapGet("/commit-strategies/activities", () => TypedResults.Ok(new ListResponse<CommitStrategyDescriptor>([])));
         group.MapGet("/output-converters", () => TypedResults.Ok(new ListResponse<object>([])));
-        api.MapGet("/features/installed", () => TypedResults.Ok(new ListResponse<object>([])));
+        // Only the resilience feature is advertised (Studio then shows the Resilience and Retries tabs); never real-time updates.
+        api.MapGet("/features/installed", () => TypedResults.Ok(new ListResponse<FeatureDescriptor>([ResilienceFeature])));
+        api.MapGet("/features/installed/{fullName}", Results<Ok<FeatureDescriptor>, NotFound> (string fullName) =>
+            fullName == ResilienceFeature.FullName ? TypedResults.Ok(ResilienceFeature) : TypedResults.NotFound());
         api.MapGet("/package/version", () => TypedResults.Ok(new { packageVersion = "3.8.0" }));
     }
+
+    public sealed record FeatureDescriptor(string Name, string Namespace, string FullName, string DisplayName, string Description);
+
+    private static readonly FeatureDescriptor ResilienceFeature = new("Resilience", "Elsa", Resilience.ResilienceApi.FeatureName, "Resilience",
+        "Activities that retry by themselves under a resilience strategy, with their attempts recorded.");
 
     public sealed record TypeDescriptor(string TypeName, string DisplayName, string Category, string? Description);
 

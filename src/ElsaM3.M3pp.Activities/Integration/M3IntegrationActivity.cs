@@ -15,6 +15,7 @@ namespace ElsaM3.M3pp.Activities.Integration;
 /// attempt the activity ends <c>Failed</c> when that port is connected, otherwise the workflow faults.
 /// </summary>
 [Outcomes(DoneOutcome, InvalidOutcome, FailedOutcome)]
+[Resilient(M3ppResilienceStrategies.Category)]
 public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Activity<TInput, IntegrationOutput> where TInput : new()
 {
     public const string DoneOutcome = "Done";
@@ -79,6 +80,7 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
                 return await InvalidAsync(scope, failed.Error.Details.Select(d => d.Message).ToList(), attempts, result, cancellationToken);
             case CallResult.Failed { Error.IsRetryable: true } failed when attempts < Services.Retry.MaxAttempts:
                 var delay = Services.Retry.DelayBefore(attempts, failed.Error.RetryAfter);
+                RecordRetry(context, attempts, delay, failed);
                 await LogAsync(scope, IntegrationOutcome.Retrying, attempts, failed,
                     [$"Attempt {attempts} failed ({failed.Stage}): {failed.Error.Message}; retrying in {delay}."], cancellationToken);
                 return Suspend(context.Now + delay);
@@ -109,6 +111,32 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
         await LogAsync(scope, IntegrationOutcome.Invalid, attempts, result, reasons.Select(r => $"Failed (validation): {r}").ToList(), cancellationToken);
         scope.Context.Journal("Invalid", string.Join(" ", reasons));
         return Outcome(InvalidOutcome, new IntegrationOutput { Errors = reasons.ToList(), Attempts = attempts });
+    }
+
+    /// <summary>Adds the failed attempt to the execution record's <c>RetryAttempts</c> (Studio's Retries tab).</summary>
+    private static void RecordRetry(ActivityContext context, int attempt, TimeSpan delay, CallResult.Failed failed)
+    {
+        var earlier = context.Properties.TryGetValue(ResilientAttribute.RetryAttemptsProperty, out var list) && list is System.Collections.IEnumerable items and not string
+            ? items.Cast<object?>().ToList()
+            : [];
+        earlier.Add(new Dictionary<string, object?>
+        {
+            ["id"] = $"{context.ActivityInstanceId}-{attempt}",
+            ["activityInstanceId"] = context.ActivityInstanceId,
+            ["activityId"] = context.ActivityId,
+            ["workflowInstanceId"] = context.WorkflowInstanceId,
+            ["attemptNumber"] = attempt,
+            ["retryDelay"] = delay.ToString(),
+            ["details"] = new Dictionary<string, object?>
+            {
+                ["StatusCode"] = failed.HttpStatus?.ToString(CultureInfo.InvariantCulture),
+                ["Category"] = Category(failed.Error.Category),
+                ["Stage"] = failed.Stage,
+                ["Message"] = failed.Error.Message,
+                ["Retry-After"] = failed.Error.RetryAfter?.ToString(),
+            },
+        });
+        context.Properties[ResilientAttribute.RetryAttemptsProperty] = earlier;
     }
 
     private static ActivityResult Suspend(DateTimeOffset at) =>

@@ -38,6 +38,11 @@ public static partial class ActivityDescriber
             IsStart = attribute.IsStart,
             IsTerminal = attribute.IsTerminal,
         };
+        if (activityClass.GetCustomAttribute<ResilientAttribute>() is { } resilient)
+        {
+            descriptor.CustomProperties["Resilient"] = true;
+            descriptor.CustomProperties["ResilienceCategory"] = resilient.Category;
+        }
 
         return new ActivityType
         {

@@ -60,6 +60,8 @@ internal sealed partial class WorkflowExecution
             Fault(node, state, record, e);
             return;
         }
+        // The activity's own persisted properties (e.g. RetryAttempts) are shown on its execution record.
+        if (state.Properties is { Count: > 0 } properties) record.Properties = new Dictionary<string, object?>(properties);
         try
         {
             Apply(node, state, record, result);

@@ -23,6 +23,8 @@ public sealed class ActivityDescriptorTests
             descriptor["description"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
             descriptor["inputs"]!.AsArray().ShouldAllBe(i => !string.IsNullOrWhiteSpace(i!["description"]!.GetValue<string>()));
             descriptor["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Done", "Invalid", "Failed"]);
+            descriptor["customProperties"]!["Resilient"]!.GetValue<bool>().ShouldBeTrue();
+            descriptor["customProperties"]!["ResilienceCategory"]!.GetValue<string>().ShouldBe("M3PP");
         }
         var create = descriptors.Single(d => d["typeName"]!.GetValue<string>() == "ElsaM3.M3pp.CreateWorksheet");
         var uprn = create["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "SubjectUprn")!;
@@ -31,5 +33,19 @@ public sealed class ActivityDescriptorTests
         uprn["uiHint"]!.GetValue<string>().ShouldBe("singleline");
         uprn["defaultSyntax"]!.GetValue<string>().ShouldBe("Scriban");
         create["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "AdditionalFields")!["uiHint"]!.GetValue<string>().ShouldBe("json-editor");
+    }
+
+    [Fact]
+    public async Task The_retry_policy_is_listed_as_a_resilience_strategy_and_the_feature_is_advertised()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var features = (await kit.Admin.GetJsonAsync("/elsa/api/features/installed"))["items"]!.AsArray();
+        features.Select(f => f!["fullName"]!.GetValue<string>()).ShouldBe(["Elsa.Resilience"]);
+
+        var strategy = (await kit.Admin.GetJsonAsync("/elsa/api/resilience/strategies?category=M3PP"))["items"]!.AsArray().Single()!;
+        strategy["id"]!.GetValue<string>().ShouldBe("m3pp-integration");
+        strategy["maxAttempts"]!.GetValue<int>().ShouldBe(16);
+        strategy["displayName"]!.GetValue<string>().ShouldStartWith("M3 integration: 16 attempts in the background");
+        (await kit.Admin.GetJsonAsync("/elsa/api/resilience/strategies?category=HTTP"))["items"]!.AsArray().ShouldBeEmpty();
     }
 }

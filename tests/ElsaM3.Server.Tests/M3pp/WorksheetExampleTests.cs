@@ -92,6 +92,14 @@ public sealed class WorksheetExampleTests
         log[0]["httpStatus"]!.GetValue<int>().ShouldBe(503);
         log[0]["errorCategory"]!.GetValue<string>().ShouldBe("transient");
         (await kit.WorksheetsForAsync("101004567890")).Count.ShouldBe(1);
+
+        // Studio's Retries tab: the create's execution record lists the two retried attempts.
+        var create = (await kit.Admin.GetJsonAsync($"/elsa/api/activity-executions/list?workflowInstanceId={instanceId}&activityNodeId=Workflow1:flowchart:create"))["items"]!.AsArray().Single()!;
+        var retries = await kit.Admin.GetJsonAsync($"/elsa/api/resilience/retries/{create["id"]}");
+        retries["totalCount"]!.GetValue<long>().ShouldBe(2);
+        retries["items"]!.AsArray().Select(r => r!["attemptNumber"]!.GetValue<int>()).ShouldBe([1, 2]);
+        retries["items"]![0]!["details"]!["StatusCode"]!.GetValue<string>().ShouldBe("503");
+        retries["items"]![0]!["retryDelay"]!.GetValue<string>().ShouldBe("00:00:00.0200000");
     }
 
     [Fact]
