@@ -38,7 +38,8 @@ public sealed class M3ToolboxTests : IAsyncLifetime
 
         // The retry policy shows on the activity's Resilience tab.
         await page.Locator(".mud-tab:has-text('Resilience')").ClickAsync();
-        await page.WaitForSelectorAsync("label:text-is('Resilience Strategy')", Slow);
+        await page.Locator(".mud-select:has-text('Resilience Strategy')").First.ClickAsync();
+        await page.WaitForSelectorAsync("text=M3 integration: 16 attempts in the background", Slow);
         await _studio.ScreenshotAsync("m3-create-worksheet-resilience");
 
         _studio.FailedCalls.ShouldBeEmpty();
