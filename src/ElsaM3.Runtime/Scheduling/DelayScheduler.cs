@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ElsaM3.Runtime.Instances;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace ElsaM3.Runtime.Scheduling;
 
 /// <summary>
-/// Resumes timer bookmarks (<c>Delay</c>) when they fall due. Timers live in the store, so they survive
-/// restarts: a timer that fell due while the server was down is resumed on the first sweep.
+/// Resumes timer bookmarks (<c>Delay</c>, background integration attempts) when they fall due. Timers live in the
+/// store, so they survive restarts: a timer that fell due while the server was down is resumed on the first sweep.
+/// Due timers are resumed side by side (up to <see cref="SchedulingOptions.MaxConcurrentResumes"/>); a timer still
+/// being resumed is not started twice, and the sweeps go on while slow resumes run.
 /// </summary>
 public sealed partial class DelayScheduler(
     IWorkflowInstanceStore store,
@@ -17,6 +20,9 @@ public sealed partial class DelayScheduler(
     IOptions<SchedulingOptions> options,
     ILogger<DelayScheduler> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, Task> _running = new();
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrentResumes));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -24,16 +30,17 @@ public sealed partial class DelayScheduler(
         {
             try
             {
-                var resumed = await SweepAsync(settings.BatchSize, stoppingToken);
-                if (resumed == settings.BatchSize) continue;
+                var started = await SweepAsync(settings.BatchSize, stoppingToken);
+                if (started > 0 && _running.Count < settings.MaxConcurrentResumes) continue;
                 var next = await store.NextResumeAtAsync(stoppingToken);
                 var wait = next is null ? settings.PollInterval : next.Value - time.GetUtcNow();
                 if (wait > settings.PollInterval) wait = settings.PollInterval;
-                if (wait > TimeSpan.Zero) await signal.WaitAsync(wait, stoppingToken);
+                if (wait > TimeSpan.Zero || _running.Count >= settings.MaxConcurrentResumes)
+                    await signal.WaitAsync(wait > TimeSpan.Zero ? wait : settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e)
             {
@@ -41,24 +48,47 @@ public sealed partial class DelayScheduler(
                 await Task.Delay(settings.PollInterval, time, stoppingToken);
             }
         }
+        await Task.WhenAll(_running.Values);
     }
 
-    /// <summary>Resumes every due timer (up to <paramref name="batchSize"/>); returns how many were due.</summary>
+    /// <summary>Starts resuming every due timer not already being resumed (up to <paramref name="batchSize"/>); returns how many it started.</summary>
     public async Task<int> SweepAsync(int batchSize, CancellationToken cancellationToken)
     {
         var due = await store.FindDueBookmarksAsync(time.GetUtcNow(), batchSize, cancellationToken);
+        var started = 0;
         foreach (var bookmark in due)
         {
-            try
-            {
-                await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, null, null, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogResumeFailed(e, bookmark.WorkflowInstanceId);
-            }
+            if (_running.ContainsKey(bookmark.Id)) continue;
+            await _slots.WaitAsync(cancellationToken);
+            // Claimed before the resume starts, so a fast resume's clean-up cannot run ahead of the claim.
+            _running[bookmark.Id] = Task.CompletedTask;
+            _running.TryUpdate(bookmark.Id, ResumeAsync(bookmark, cancellationToken), Task.CompletedTask);
+            started++;
         }
-        return due.Count;
+        return started;
+    }
+
+    private async Task ResumeAsync(StoredBookmark bookmark, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, null, null, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the timer stays in the store and is resumed after the restart.
+        }
+        catch (Exception e)
+        {
+            LogResumeFailed(e, bookmark.WorkflowInstanceId);
+        }
+        finally
+        {
+            _running.TryRemove(bookmark.Id, out _);
+            _slots.Release();
+            signal.Wake();
+        }
     }
 
     [LoggerMessage(LogLevel.Error, "The timer sweep failed.")]

@@ -40,6 +40,24 @@ public sealed class DurableRetryTests
     }
 
     [Fact]
+    public async Task A_slow_M3_call_does_not_hold_up_other_cases()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        await kit.FaultAsync("m3pp", new { kind = "timeout", next = 1, method = "POST", path = "/worksheets" });
+        var slow = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
+        await Task.Delay(300);
+        var other = M3ppKit.SampleCase("noise-complaint");
+        other["reference"] = "101004567892";
+        var fast = await kit.SendCaseAsync("noise-complaint", other);
+
+        await kit.WaitForAsync(fast);
+        (await kit.LogAsync("101004567890")).ShouldBeEmpty();
+        (await kit.Admin.InstanceAsync(slow))["subStatus"]!.GetValue<string>().ShouldBe("Suspended");
+        await kit.WaitForAsync(slow);
+        (await kit.WorksheetsForAsync("101004567890")).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Exhausted_retries_end_on_the_Failed_port_when_it_is_connected()
     {
         await using var kit = await M3ppKit.StartAsync();
