@@ -41,13 +41,16 @@ public static class SimulatorApi
             if (!string.Equals(http.Request.Headers["X-Api-Key"], options.ApiKey, StringComparison.Ordinal))
                 return SimulatorErrors.Unauthorized(http);
             var path = http.Request.Path.Value ?? "";
-            switch (faults.Next(http.Request.Method, path))
+            switch (faults.FromHeaders(http.Request.Headers["X-Sim-Fault"], http.Request.Headers["X-Sim-Fault-Count"], http.Request.Headers["Idempotency-Key"])
+                    ?? faults.Next(http.Request.Method, path))
             {
                 case FaultKind.Transient503:
                     return SimulatorErrors.Transient(http, 503, "SERVICE_UNAVAILABLE", "Simulated fault: the service is unavailable.");
                 case FaultKind.Transient429:
                     http.Response.Headers.RetryAfter = "1";
                     return SimulatorErrors.Transient(http, 429, "TOO_MANY_REQUESTS", "Simulated fault: too many requests.");
+                case FaultKind.Internal500:
+                    return SimulatorErrors.Transient(http, 500, "INTERNAL_ERROR", "Simulated fault: an internal error.");
                 case FaultKind.Reset:
                     http.Abort();
                     return Results.Empty;

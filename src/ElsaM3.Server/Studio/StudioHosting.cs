@@ -29,6 +29,7 @@ public static class StudioHosting
         app.MapGet($"{BasePath}/sign-in", () => Results.File(Path.Combine(pages, "sign-in.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/appsettings.json", () => Results.File(Path.Combine(pages, "appsettings.json"), "application/json"));
         app.MapGet("/favicon.ico", () => Results.File(Path.Combine(package, "_content", "Elsa.Studio.Shell", "favicon.ico"), "image/x-icon"));
+        app.MapGet($"{BasePath}/settings", () => Results.File(Path.Combine(pages, "settings.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/integration-log", () => Results.File(Path.Combine(pages, "integration-log.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/licenses", () => Results.File(Path.Combine(designer, "THIRD-PARTY-NOTICES.md"), "text/plain; charset=utf-8"));
         foreach (var route in new[] { BasePath, $"{BasePath}/", $"{BasePath}/workflows", $"{BasePath}/workflows/definitions",

@@ -27,6 +27,35 @@ public sealed class FaultInjector
         get { lock (_gate) return _rules.ToList(); }
     }
 
+    private readonly Dictionary<string, int> _headerFaultCounts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The per-call fault of contract §6.9: <c>X-Sim-Fault: transient-503 | transient-timeout | transient-429 | internal-500</c>,
+    /// with <c>X-Sim-Fault-Count: N</c> failing only the first N calls that carry the same <c>Idempotency-Key</c>.
+    /// </summary>
+    public FaultKind? FromHeaders(string? fault, string? count, string? idempotencyKey)
+    {
+        if (string.IsNullOrEmpty(fault)) return null;
+        FaultKind? kind = fault switch
+        {
+            "transient-503" => FaultKind.Transient503,
+            "internal-500" => FaultKind.Internal500,
+            "transient-429" => FaultKind.Transient429,
+            "transient-timeout" => FaultKind.Timeout,
+            _ => FaultKinds.ByName.TryGetValue(fault, out var named) ? named : null,
+        };
+        if (kind is null) return null;
+        if (int.TryParse(count, out var limit) && !string.IsNullOrEmpty(idempotencyKey))
+            lock (_gate)
+            {
+                var seen = _headerFaultCounts.GetValueOrDefault(idempotencyKey);
+                if (seen >= limit) return null;
+                _headerFaultCounts[idempotencyKey] = seen + 1;
+            }
+        Interlocked.Increment(ref _injected);
+        return kind;
+    }
+
     /// <summary>The fault to inject into this call, if any.</summary>
     public FaultKind? Next(string method, string path)
     {

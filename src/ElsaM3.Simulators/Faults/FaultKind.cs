@@ -17,6 +17,9 @@ public enum FaultKind
 
     /// <summary>The call is carried out and stored, then the answer never arrives.</summary>
     CommitThenTimeout,
+
+    /// <summary>500 <c>INTERNAL_ERROR</c>, nothing done (the <c>X-Sim-Fault: internal-500</c> header).</summary>
+    Internal500,
 }
 
 public static class FaultKinds

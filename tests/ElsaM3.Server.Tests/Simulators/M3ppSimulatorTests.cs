@@ -147,6 +147,23 @@ public sealed class M3ppSimulatorTests
     }
 
     [Fact]
+    public async Task The_X_Sim_Fault_header_fails_the_first_N_calls_of_an_idempotency_key()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        async Task<HttpStatusCode> CreateWithHeaderAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Api}/worksheets") { Content = JsonContent.Create(NoiseWorksheet()) };
+            request.Headers.Add("Idempotency-Key", "header-fault-key");
+            request.Headers.Add("X-Sim-Fault", "internal-500");
+            request.Headers.Add("X-Sim-Fault-Count", "2");
+            return (await kit.Simulator.SendAsync(request)).StatusCode;
+        }
+        (await CreateWithHeaderAsync()).ShouldBe(HttpStatusCode.InternalServerError);
+        (await CreateWithHeaderAsync()).ShouldBe(HttpStatusCode.InternalServerError);
+        (await CreateWithHeaderAsync()).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_reset_fault_drops_the_connection()
     {
         await using var kit = await M3ppKit.StartAsync();
