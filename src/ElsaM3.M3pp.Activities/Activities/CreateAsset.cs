@@ -43,8 +43,8 @@ public sealed class CreateAsset(M3ppServices services) : M3IntegrationActivity<C
     private static async ValueTask<CreateAssetRequest> BuildAsync(IntegrationScope scope, CreateAssetInput input, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.Reference)) scope.Problem("mandatory mapping 'Reference' is empty: choose the Reference that stores the asset key.");
-        var assetType = CreateWorksheet.Code(scope, await scope.RequiredAsync(input.AssetType, "Asset Type", ct), "Asset Type");
-        var section = CreateWorksheet.Code(scope, await scope.RequiredAsync(input.Section, "Section", ct), "Section");
+        var assetType = scope.Code(await scope.RequiredAsync(input.AssetType, "Asset Type", ct), "Asset Type");
+        var section = scope.Code(await scope.RequiredAsync(input.Section, "Section", ct), "Section");
         var uprn = await scope.RenderAsync(input.Uprn, "UPRN", ct);
         var ukey = await scope.RenderAsync(input.AssetUKey, "Asset UKey", ct);
         var siteKey = await scope.RenderAsync(input.SiteKey, "Site Key", ct);

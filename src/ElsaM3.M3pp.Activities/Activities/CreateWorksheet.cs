@@ -37,7 +37,7 @@ public sealed class CreateWorksheet(M3ppServices services) : M3IntegrationActivi
             reference = created.Value.Reference;
             record = created.Value;
         }
-        else if (created.Error.Category == ElsaM3.M3pp.Errors.M3ErrorCategory.Conflict && ExistingReference(created) is { } existing)
+        else if (created.Error is { Category: ElsaM3.M3pp.Errors.M3ErrorCategory.Conflict, ExistingReference: { } existing })
         {
             reference = existing;
             record = null;
@@ -54,18 +54,15 @@ public sealed class CreateWorksheet(M3ppServices services) : M3IntegrationActivi
         };
     }
 
-    private static string? ExistingReference(GatewayResult<Worksheet> result) =>
-        result.Error?.Details.Select(d => System.Text.RegularExpressions.Regex.Match(d.Message, @"WK/\d{10}")).FirstOrDefault(m => m.Success)?.Value;
-
     private static async ValueTask<CreateWorksheetRequest> BuildAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.Reference)) scope.Problem("mandatory mapping 'Reference' is empty: choose the Reference that stores the worksheet reference.");
         var uprn = await scope.RequiredAsync(input.SubjectUprn, "Subject UPRN", ct);
         if (uprn is not null && !Uprn.TryParse(uprn, out _, out var uprnError)) scope.Problem($"mapping 'Subject UPRN': UPRN {uprnError}.");
-        var department = Code(scope, await scope.RequiredAsync(input.DepartmentCode, "Department code", ct), "Department code");
-        var application = Code(scope, await scope.RequiredAsync(input.ApplicationCode, "Application code", ct), "Application code");
-        var taskGroup = Code(scope, await scope.RequiredAsync(input.TaskGroupCode, "Task Group code", ct), "Task Group code");
-        var task = Code(scope, await scope.RequiredAsync(input.TaskCode, "Task code", ct), "Task code");
+        var department = scope.Code(await scope.RequiredAsync(input.DepartmentCode, "Department code", ct), "Department code");
+        var application = scope.Code(await scope.RequiredAsync(input.ApplicationCode, "Application code", ct), "Application code");
+        var taskGroup = scope.Code(await scope.RequiredAsync(input.TaskGroupCode, "Task Group code", ct), "Task Group code");
+        var task = scope.Code(await scope.RequiredAsync(input.TaskCode, "Task code", ct), "Task code");
         var receivedText = await scope.RequiredAsync(input.ReceivedDateTime, "Date and time received", ct);
         string? received = null;
         if (receivedText is not null)
@@ -97,13 +94,6 @@ public sealed class CreateWorksheet(M3ppServices services) : M3IntegrationActivi
             ExternalReference = new ExternalReference(settings.ExternalReferenceField, scope.CaseReference),
             AdditionalFields = additional.Count > 0 ? additional : null,
         };
-    }
-
-    internal static string? Code(IntegrationScope scope, string? value, string mapping)
-    {
-        if (value is null) return null;
-        if (!PatternIdentifier.TryParse<M3Code>(value, out _, out var error)) scope.Problem($"mapping '{mapping}': {error}.");
-        return value;
     }
 
     private static ComplainantAddress? PersonAddress(IntegrationScope scope)

@@ -32,7 +32,7 @@ public sealed class UpdateAttributeByProperty(M3ppServices services) : M3Integra
             if (Uprn.TryParse(uprn, out var parsed, out var error)) canonical = parsed.Value.ToString();
             else scope.Problem($"mapping 'Property (UPRN)': UPRN {error}.");
         }
-        var assetType = CreateWorksheet.Code(scope, await scope.RequiredAsync(input.AssetType, "Asset Type", ct), "Asset Type");
+        var assetType = scope.Code(await scope.RequiredAsync(input.AssetType, "Asset Type", ct), "Asset Type");
         return new AttributeUpdateRequest
         {
             Mode = AttributeUpdateRequest.PropertyAssetTypeMode, Uprn = canonical, AssetType = assetType,

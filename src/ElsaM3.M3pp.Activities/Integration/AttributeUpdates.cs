@@ -10,14 +10,14 @@ internal static class AttributeUpdates
     public static async ValueTask<List<AttributeValue>> AttributesAsync(IntegrationScope scope, DeferredExpression? code, DeferredExpression? value,
         Dictionary<string, string>? more, CancellationToken ct)
     {
-        var attributeCode = CreateWorksheet.Code(scope, await scope.RequiredAsync(code, "Attribute code", ct), "Attribute code");
+        var attributeCode = scope.Code(await scope.RequiredAsync(code, "Attribute code", ct), "Attribute code");
         var attributeValue = await scope.RequiredAsync(value, "Value", ct);
         var attributes = new List<AttributeValue> { new(attributeCode, attributeValue) };
         foreach (var (extraCode, template) in more ?? [])
         {
             var rendered = await scope.RenderTemplateAsync(template, $"Attribute {extraCode}", ct);
             if (rendered is null) scope.Problem($"mandatory mapping 'Attribute {extraCode}' resolved to an empty value.");
-            attributes.Add(new AttributeValue(CreateWorksheet.Code(scope, extraCode.Trim(), $"Attribute {extraCode}"), rendered));
+            attributes.Add(new AttributeValue(scope.Code(extraCode.Trim(), $"Attribute {extraCode}"), rendered));
         }
         return attributes;
     }

@@ -69,6 +69,14 @@ public sealed class IntegrationScope(ActivityContext context)
 
     public void Problem(string message) => Problems.Add(message);
 
+    /// <summary>Checks that a rendered value is an M3 code (1–10 of A-Z, 0-9, _); returns it either way.</summary>
+    public string? Code(string? value, string mapping)
+    {
+        if (value is not null && !ElsaM3.M3pp.Identifiers.PatternIdentifier.TryParse<ElsaM3.M3pp.Identifiers.M3Code>(value, out _, out var error))
+            Problem($"mapping '{mapping}': {error}.");
+        return value;
+    }
+
     private async ValueTask<string?> RenderAsync(Expression expression, string name, CancellationToken cancellationToken)
     {
         try

@@ -6,6 +6,9 @@ public sealed record M3Error(M3ErrorCategory Category, int? HttpStatus, IReadOnl
     /// <summary>How long M3 asked us to wait (429 Retry-After).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>For a <c>DUPLICATE_WORKSHEET</c> conflict: the reference of the worksheet that already exists.</summary>
+    public string? ExistingReference { get; init; }
+
     public bool IsRetryable => Category == M3ErrorCategory.Transient;
 
     public string Message => string.Join("; ", Details.Select(d => d.ToString()));

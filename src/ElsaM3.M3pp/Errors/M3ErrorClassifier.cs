@@ -11,13 +11,13 @@ public static class M3ErrorClassifier
 {
     public static M3Error FromResponse(int status, string? body, TimeSpan? retryAfter = null)
     {
-        var (category, retryable, details) = ParseBody(body);
+        var (category, retryable, details, existing) = ParseBody(body);
         category ??= FromStatus(status);
         if (retryable == true) category = M3ErrorCategory.Transient;
         else if (retryable == false && category == M3ErrorCategory.Transient) category = M3ErrorCategory.Validation;
         if (details.Count == 0)
             details = [new M3ErrorDetail($"HTTP_{status}", null, $"M3 answered {status} {ReasonPhrase(status)}.")];
-        return new M3Error(category.Value, status, details) { RetryAfter = retryAfter };
+        return new M3Error(category.Value, status, details) { RetryAfter = retryAfter, ExistingReference = existing };
     }
 
     public static M3Error FromException(Exception exception) => new(M3ErrorCategory.Transient, null,
@@ -33,14 +33,14 @@ public static class M3ErrorClassifier
         _ => M3ErrorCategory.Validation,
     };
 
-    private static (M3ErrorCategory? Category, bool? Retryable, IReadOnlyList<M3ErrorDetail> Details) ParseBody(string? body)
+    private static (M3ErrorCategory? Category, bool? Retryable, IReadOnlyList<M3ErrorDetail> Details, string? ExistingReference) ParseBody(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body)) return (null, null, []);
+        if (string.IsNullOrWhiteSpace(body)) return (null, null, [], null);
         try
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, null, []);
+            if (root.ValueKind != JsonValueKind.Object) return (null, null, [], null);
             M3ErrorCategory? category = root.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String
                 && Enum.TryParse<M3ErrorCategory>(c.GetString()!.Replace("_", ""), ignoreCase: true, out var parsed) ? parsed : null;
             bool? retryable = root.TryGetProperty("retryable", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False ? r.GetBoolean() : null;
@@ -48,11 +48,11 @@ public static class M3ErrorClassifier
                 ? errors.EnumerateArray().Select(e => new M3ErrorDetail(
                     Text(e, "code") ?? "ERROR", Text(e, "field"), Text(e, "message") ?? "")).ToList()
                 : [];
-            return (category, retryable, details);
+            return (category, retryable, details, Text(root, "existingReference"));
         }
         catch (JsonException)
         {
-            return (null, null, []);
+            return (null, null, [], null);
         }
     }
 

@@ -73,4 +73,14 @@ public sealed class M3ErrorClassifierTests
         timeout.Details.Single().Code.ShouldBe("TIMEOUT");
         timeout.HttpStatus.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_duplicate_worksheet_conflict_carries_the_existing_reference()
+    {
+        var error = M3ErrorClassifier.FromResponse(409,
+            """{"category":"conflict","retryable":false,"existingReference":"WK/2025000123","errors":[{"code":"DUPLICATE_WORKSHEET","message":"exists"}]}""");
+        error.Category.ShouldBe(M3ErrorCategory.Conflict);
+        error.ExistingReference.ShouldBe("WK/2025000123");
+        error.IsRetryable.ShouldBeFalse();
+    }
 }

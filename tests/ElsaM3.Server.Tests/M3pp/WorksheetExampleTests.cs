@@ -155,6 +155,39 @@ public sealed class WorksheetExampleTests
     }
 
     [Fact]
+    public async Task An_open_worksheet_created_by_another_rule_for_the_case_is_adopted_not_duplicated()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        await kit.PublishVariantAsync("noise-complaint", "noise-second-rule", _ => { });
+        await kit.WaitForAsync(await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint")));
+
+        // The second rule has its own idempotency key, so M3 answers 409 DUPLICATE_WORKSHEET with the existing reference.
+        await kit.WaitForAsync(await kit.SendCaseAsync("noise-second-rule", M3ppKit.SampleCase("noise-complaint")));
+
+        (await kit.WorksheetsForAsync("101004567890")).Count.ShouldBe(1);
+        var adopted = (await kit.LogAsync("101004567890")).Where(e => e["operation"]!.GetValue<string>() == "CreateWorksheet").Last();
+        adopted["outcome"]!.GetValue<string>().ShouldBe("AlreadyExists");
+        adopted["httpStatus"]!.GetValue<int>().ShouldBe(409);
+        adopted["externalReference"]!.GetValue<string>().ShouldBe("WK/2025000123");
+        (await kit.CaseAsync("101004567890"))["references"]!["m3-worksheet"]!.GetValue<string>().ShouldBe("WK/2025000123");
+    }
+
+    [Fact]
+    public async Task A_malformed_code_is_a_validation_failure_naming_the_mapping()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        await kit.PublishVariantAsync("noise-complaint", "noise-lowercase", a =>
+        {
+            if (a["id"]!.GetValue<string>() == "create") a["departmentCode"]!["expression"]!["value"] = "eh";
+        });
+        await kit.WaitForAsync(await kit.SendCaseAsync("noise-lowercase", M3ppKit.SampleCase("noise-complaint")));
+
+        var entry = (await kit.LogAsync("101004567890")).Single();
+        entry["attempts"]!.GetValue<int>().ShouldBe(0);
+        entry["messages"]![0]!.GetValue<string>().ShouldBe("Failed (validation): mapping 'Department code': Code 'eh' is not in the form EH, NOISE or WBIN.");
+    }
+
+    [Fact]
     public async Task A_template_error_is_a_validation_failure_with_line_and_column()
     {
         await using var kit = await M3ppKit.StartAsync();
