@@ -42,7 +42,8 @@ public sealed class DurableRetryTests
     [Fact]
     public async Task A_slow_M3_call_does_not_hold_up_other_cases()
     {
-        await using var kit = await M3ppKit.StartAsync();
+        // The slow case's first call hangs until our 10 s call timeout; the other case must be done well before.
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["M3pp:Timeout"] = "00:00:10", ["Simulators:FaultTimeout"] = "00:01:00" });
         await kit.FaultAsync("m3pp", new { kind = "timeout", next = 1, method = "POST", path = "/worksheets" });
         var slow = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         await Task.Delay(300);
