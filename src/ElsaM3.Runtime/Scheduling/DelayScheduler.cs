@@ -18,6 +18,7 @@ public sealed partial class DelayScheduler(
     TimerSignal signal,
     TimeProvider time,
     IOptions<SchedulingOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DelayScheduler> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _running = new();
@@ -26,6 +27,13 @@ public sealed partial class DelayScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Resumes may call this host's own endpoints (the embedded simulators): wait until it listens.
+        var listening = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => listening.TrySetResult()))
+        {
+            try { await listening.Task.WaitAsync(stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

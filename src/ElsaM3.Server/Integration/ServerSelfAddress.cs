@@ -9,13 +9,14 @@ internal sealed class ServerSelfAddress(IServer server) : ISelfAddress
 {
     private Uri? _address;
 
-    public Uri BaseAddress => _address ??= Find();
+    /// <summary>Kept once the server reports an address; until then (or in-memory test hosts) <c>http://localhost/</c>.</summary>
+    public Uri BaseAddress => _address ?? Find() ?? new Uri("http://localhost/");
 
-    private Uri Find()
+    private Uri? Find()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null) return new Uri("http://localhost/");
+        if (address is null) return null;
         address = address.Replace("://*", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1");
-        return new Uri(address.TrimEnd('/') + "/");
+        return _address = new Uri(address.TrimEnd('/') + "/");
     }
 }

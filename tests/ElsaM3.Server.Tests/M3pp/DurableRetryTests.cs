@@ -150,9 +150,10 @@ public sealed class DurableRetryTests
         var simulatorAfter = SimulatorClient(second);
         (await simulatorAfter.GetJsonAsync("/simulators/m3pp/api/v1/worksheets?externalReference=101004567890"))["items"]!.AsArray().Count.ShouldBe(1);
         (await simulatorAfter.GetJsonAsync("/simulators/cxm/api/v1/cases/101004567890"))["references"]!["m3-worksheet"]!.GetValue<string>().ShouldBe("WK/2025000123");
-        var log = (await second.Client.GetJsonAsync("/api/integration-log?caseReference=101004567890"))["items"]!.AsArray().Reverse()
-            .Select(e => $"{e!["operation"]}:{e["outcome"]}:{e["attempts"]}").ToArray();
-        log.ShouldBe(["CreateWorksheet:Retrying:1", "CreateWorksheet:Success:2", "PullBackWorksheet:Success:1"]);
+        var entries = (await second.Client.GetJsonAsync("/api/integration-log?caseReference=101004567890"))["items"]!.AsArray().Reverse().ToList();
+        entries.Select(e => $"{e!["operation"]}:{e["outcome"]}:{e["attempts"]}").ShouldBe(
+            ["CreateWorksheet:Retrying:1", "CreateWorksheet:Success:2", "PullBackWorksheet:Success:1"],
+            string.Join(" | ", entries.Select(e => e!["messages"]!.ToJsonString())));
     }
 
     private static HttpClient SimulatorClient(ServerProcess server)
