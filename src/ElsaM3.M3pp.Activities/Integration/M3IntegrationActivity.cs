@@ -44,6 +44,7 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
         var scope = new IntegrationScope(context);
         var settings = await Services.Settings.GetAsync(cancellationToken);
         if (!settings.Enabled) scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
+        else if (Services.Settings.ConfigurationProblem(settings) is { } problem) scope.Problem($"integration not configured: {problem}");
         else await CheckAsync(scope, input, settings, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, 0, null, cancellationToken);
         if (Shortcut(scope, input) is CallResult.Succeeded existing)
@@ -63,6 +64,7 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
         context.Properties[AttemptsKey] = attempts;
         var settings = await Services.Settings.GetAsync(cancellationToken);
         if (!settings.Enabled) scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
+        else if (Services.Settings.ConfigurationProblem(settings) is { } problem) scope.Problem($"integration not configured: {problem}");
         else await CheckAsync(scope, input, settings, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, attempts - 1, null, cancellationToken);
 

@@ -44,6 +44,12 @@ public sealed class M3ppSettingsService(
         return null;
     }
 
+    /// <summary>Why the integration cannot call out with these settings (a base URL or API key missing), or null.</summary>
+    public string? ConfigurationProblem(M3ppSettings settings) =>
+        ConnectionOrError(settings.HubisBaseUrl, settings.HubisApiKey, settings.Timeout, "HUBis") is null ? Problem(settings.HubisBaseUrl, settings.HubisApiKey, "HUBis")
+        : ConnectionOrError(settings.CxmBaseUrl, settings.CxmApiKey, settings.Timeout, "CXM") is null ? Problem(settings.CxmBaseUrl, settings.CxmApiKey, "CXM")
+        : null;
+
     /// <summary>Null when HUBis answers and knows the external reference field; otherwise the reason.</summary>
     public async Task<string?> VerifyAsync(M3ppSettings settings, CancellationToken cancellationToken)
     {
@@ -77,7 +83,9 @@ public sealed class M3ppSettingsService(
         Resolve(baseUrl) is { } url && !string.IsNullOrEmpty(apiKey) ? new GatewayConnection(url, apiKey, timeout) : null;
 
     private string Problem(string? baseUrl, string? apiKey, string system) =>
-        Resolve(baseUrl) is null ? $"The {system} base URL '{baseUrl}' is not an absolute http(s) URL." : $"The {system} API key is not set.";
+        string.IsNullOrWhiteSpace(baseUrl) ? $"The {system} base URL is not set."
+        : Resolve(baseUrl) is null ? $"The {system} base URL '{baseUrl}' is not an absolute http(s) URL."
+        : $"The {system} API key is not set.";
 
     private Uri? Resolve(string? baseUrl)
     {

@@ -77,6 +77,19 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task Without_simulators_and_without_settings_the_activities_end_Invalid_with_not_configured()
+    {
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["Simulators:Enabled"] = "false" });
+        (await kit.App.CreateClient().GetAsync("/simulators/m3pp/api/v1/health")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var response = await kit.App.CreateClient().PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
+        await kit.WaitForAsync(response.Headers.GetValues("x-elsa-workflow-instance-id").Single());
+
+        var entry = (await kit.LogAsync("101004567890")).Single();
+        entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
+        entry["messages"]![0]!.GetValue<string>().ShouldBe("Failed (validation): integration not configured: The HUBis base URL is not set.");
+    }
+
+    [Fact]
     public async Task The_integration_log_filters_by_outcome_and_operation_and_rejects_unknown_filters()
     {
         await using var kit = await M3ppKit.StartAsync();
