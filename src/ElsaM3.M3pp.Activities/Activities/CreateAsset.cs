@@ -11,33 +11,21 @@ namespace ElsaM3.M3pp.Activities.Activities;
 
 /// <summary>Creates an asset in M3PP/Assure and stores its asset key in the chosen Reference.</summary>
 [Activity(M3ppCategory.Namespace, M3ppCategory.Name, "Create an Asset in M3PP/Assure from the case; its asset key is stored in the chosen Reference on the case.", DisplayName = "Create Asset")]
-public sealed class CreateAsset(M3ppServices services) : M3IntegrationActivity<CreateAssetInput>(services)
+public sealed class CreateAsset(M3ppServices services) : CreateActivity<CreateAssetInput, CreateAssetRequest>(services)
 {
     protected override string Operation => "CreateAsset";
 
-    protected override async ValueTask ValidateAsync(IntegrationScope scope, CreateAssetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
+    protected override string? ReferenceName(CreateAssetInput input) => input.Reference;
+
+    protected override async ValueTask<CreateAssetRequest> PrepareAsync(IntegrationScope scope, CreateAssetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, cancellationToken);
 
-    protected override CallResult? Shortcut(IntegrationScope scope, CreateAssetInput input) =>
-        scope.ReferenceValue(input.Reference!) is { } existing
-            ? new CallResult.Succeeded(new IntegrationOutput { Reference = existing }, existing, AlreadyExisted: true)
-            : null;
-
-    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, CreateAssetInput input, M3ppSettings settings, CancellationToken cancellationToken)
+    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, CreateAssetInput input, CreateAssetRequest request, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        var request = await BuildAsync(scope, input, cancellationToken);
-        if (scope.Problems.Count > 0) return new CallResult.Invalid(scope.Problems);
-        var key = IdempotencyKey.For(scope.CaseReference!, input.Reference!, $"{scope.Context.WorkflowDefinitionId}.{scope.Context.ActivityId}");
-        var created = await Services.M3.CreateAssetAsync(request, key, cancellationToken);
-        if (!created.IsSuccess) return Failure(created, "creating the asset");
-        var assetKey = created.Value.AssetKey;
-        var written = await Services.Cxm.UpdateCaseAsync(scope.CaseReference!, CasePatch.SetReference(input.Reference!, assetKey), cancellationToken);
-        if (!written.IsSuccess) return Failure(written, $"storing {assetKey} in Reference '{input.Reference}' on the case");
-        scope.SetReferenceValue(input.Reference!, assetKey);
-        return new CallResult.Succeeded(new IntegrationOutput { Reference = assetKey, Record = created.Value }, assetKey)
-        {
-            HttpStatus = created.HttpStatus, CorrelationId = created.CorrelationId,
-        };
+        var created = await Services.M3.CreateAssetAsync(request, KeyFor(scope, input.Reference!), cancellationToken);
+        return created.IsSuccess
+            ? await StoreReferenceAsync(scope, input.Reference!, created.Value.AssetKey, created.Value, created, alreadyExisted: false, cancellationToken)
+            : Failure(created, "creating the asset");
     }
 
     private static async ValueTask<CreateAssetRequest> BuildAsync(IntegrationScope scope, CreateAssetInput input, CancellationToken ct)

@@ -11,47 +11,24 @@ namespace ElsaM3.M3pp.Activities.Activities;
 
 /// <summary>Raises a worksheet in M3PP/Assure from the case and stores its reference in the chosen Reference.</summary>
 [Activity(M3ppCategory.Namespace, M3ppCategory.Name, "Create a Worksheet in M3PP/Assure from the case; its reference is stored in the chosen Reference on the case.", DisplayName = "Create Worksheet")]
-public sealed class CreateWorksheet(M3ppServices services) : M3IntegrationActivity<CreateWorksheetInput>(services)
+public sealed class CreateWorksheet(M3ppServices services) : CreateActivity<CreateWorksheetInput, CreateWorksheetRequest>(services)
 {
     protected override string Operation => "CreateWorksheet";
 
-    protected override async ValueTask ValidateAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
+    protected override string? ReferenceName(CreateWorksheetInput input) => input.Reference;
+
+    protected override async ValueTask<CreateWorksheetRequest> PrepareAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, settings, cancellationToken);
 
-    protected override CallResult? Shortcut(IntegrationScope scope, CreateWorksheetInput input) =>
-        scope.ReferenceValue(input.Reference!) is { } existing
-            ? new CallResult.Succeeded(new IntegrationOutput { Reference = existing }, existing, AlreadyExisted: true)
-            : null;
-
-    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken cancellationToken)
+    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, CreateWorksheetInput input, CreateWorksheetRequest request, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        var request = await BuildAsync(scope, input, settings, cancellationToken);
-        if (scope.Problems.Count > 0) return new CallResult.Invalid(scope.Problems);
-        var key = IdempotencyKey.For(scope.CaseReference!, input.Reference!, $"{scope.Context.WorkflowDefinitionId}.{scope.Context.ActivityId}");
-        var created = await Services.M3.CreateWorksheetAsync(request, key, cancellationToken);
-        string reference;
-        object? record;
-        var adopted = false;
+        var created = await Services.M3.CreateWorksheetAsync(request, KeyFor(scope, input.Reference!), cancellationToken);
         if (created.IsSuccess)
-        {
-            reference = created.Value.Reference;
-            record = created.Value;
-        }
-        else if (created.Error is { Category: ElsaM3.M3pp.Errors.M3ErrorCategory.Conflict, ExistingReference: { } existing })
-        {
-            reference = existing;
-            record = null;
-            adopted = true;
-        }
-        else return Failure(created, "creating the worksheet");
-
-        var written = await Services.Cxm.UpdateCaseAsync(scope.CaseReference!, CasePatch.SetReference(input.Reference!, reference), cancellationToken);
-        if (!written.IsSuccess) return Failure(written, $"storing {reference} in Reference '{input.Reference}' on the case");
-        scope.SetReferenceValue(input.Reference!, reference);
-        return new CallResult.Succeeded(new IntegrationOutput { Reference = reference, Record = record }, reference, adopted)
-        {
-            HttpStatus = created.HttpStatus, CorrelationId = created.CorrelationId,
-        };
+            return await StoreReferenceAsync(scope, input.Reference!, created.Value.Reference, created.Value, created, alreadyExisted: false, cancellationToken);
+        // Another rule already raised an open worksheet of this task for the case: adopt it instead of failing.
+        if (created.Error is { Category: ElsaM3.M3pp.Errors.M3ErrorCategory.Conflict, ExistingReference: { } existing })
+            return await StoreReferenceAsync(scope, input.Reference!, existing, null, created, alreadyExisted: true, cancellationToken);
+        return Failure(created, "creating the worksheet");
     }
 
     private static async ValueTask<CreateWorksheetRequest> BuildAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken ct)

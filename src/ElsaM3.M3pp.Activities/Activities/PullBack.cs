@@ -11,7 +11,7 @@ namespace ElsaM3.M3pp.Activities.Activities;
 /// Reads the worksheet or asset stored in a Reference back from M3 and writes mapped values onto the case
 /// (the brief's incoming templates). Mappings are case field → template over <c>worksheet</c> or <c>asset</c>.
 /// </summary>
-public abstract class PullBackActivity(M3ppServices services) : M3IntegrationActivity<PullBackInput>(services)
+public abstract class PullBackActivity(M3ppServices services) : M3IntegrationActivity<PullBackInput, string>(services)
 {
     /// <summary>The name templates see the record under: <c>worksheet</c> or <c>asset</c>.</summary>
     protected abstract string RecordName { get; }
@@ -21,18 +21,19 @@ public abstract class PullBackActivity(M3ppServices services) : M3IntegrationAct
     /// <summary>Checks the stored Reference value's format; the reason when it is wrong.</summary>
     protected abstract string? CheckReference(string value);
 
-    protected override ValueTask ValidateAsync(IntegrationScope scope, PullBackInput input, M3ppSettings settings, CancellationToken cancellationToken)
+    /// <summary>The request is the value stored in the Reference: the worksheet reference or asset key to read.</summary>
+    protected override ValueTask<string> PrepareAsync(IntegrationScope scope, PullBackInput input, M3ppSettings settings, CancellationToken cancellationToken)
     {
+        string? value = null;
         if (string.IsNullOrWhiteSpace(input.Reference)) scope.Problem("mandatory mapping 'Reference' is empty: choose the Reference whose record to read.");
-        else if (scope.ReferenceValue(input.Reference) is not { } value) scope.Problem($"Reference '{input.Reference}' is empty on the case: nothing was created to pull back from.");
+        else if ((value = scope.ReferenceValue(input.Reference)) is null) scope.Problem($"Reference '{input.Reference}' is empty on the case: nothing was created to pull back from.");
         else if (CheckReference(value) is { } problem) scope.Problem($"Reference '{input.Reference}': {problem}.");
         if (input.Mappings is not { Count: > 0 }) scope.Problem("mapping list is empty: map at least one case field.");
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(value ?? "");
     }
 
-    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, PullBackInput input, M3ppSettings settings, CancellationToken cancellationToken)
+    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, PullBackInput input, string reference, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        var reference = scope.ReferenceValue(input.Reference!)!;
         var (record, failure) = await ReadAsync(reference, cancellationToken);
         if (failure is not null) return failure;
 

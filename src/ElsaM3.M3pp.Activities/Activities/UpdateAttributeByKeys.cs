@@ -9,19 +9,15 @@ namespace ElsaM3.M3pp.Activities.Activities;
 
 /// <summary>Sets one attribute on the assets of a comma-separated list of keys.</summary>
 [Activity(M3ppCategory.Namespace, M3ppCategory.Name, "Update a single Attribute for one or more Assets, given as a comma-separated list of asset keys. All inputs are mandatory.", DisplayName = "Update Attribute by Keys")]
-public sealed class UpdateAttributeByKeys(M3ppServices services) : M3IntegrationActivity<UpdateAttributeByKeysInput>(services)
+public sealed class UpdateAttributeByKeys(M3ppServices services) : M3IntegrationActivity<UpdateAttributeByKeysInput, AttributeUpdateRequest>(services)
 {
     protected override string Operation => "UpdateAssetAttributes";
 
-    protected override async ValueTask ValidateAsync(IntegrationScope scope, UpdateAttributeByKeysInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
+    protected override async ValueTask<AttributeUpdateRequest> PrepareAsync(IntegrationScope scope, UpdateAttributeByKeysInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, cancellationToken);
 
-    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, UpdateAttributeByKeysInput input, M3ppSettings settings, CancellationToken cancellationToken)
-    {
-        var request = await BuildAsync(scope, input, cancellationToken);
-        if (scope.Problems.Count > 0) return new CallResult.Invalid(scope.Problems);
-        return await AttributeUpdates.SendAsync(Services, request, cancellationToken);
-    }
+    protected override Task<CallResult> AttemptAsync(IntegrationScope scope, UpdateAttributeByKeysInput input, AttributeUpdateRequest request, M3ppSettings settings, CancellationToken cancellationToken) =>
+        AttributeUpdates.SendAsync(Services, request, cancellationToken);
 
     /// <summary>Splits on commas, trims, drops empty entries and repeats (§6.6).</summary>
     public static IReadOnlyList<string> SplitKeys(string? list) =>

@@ -9,19 +9,15 @@ namespace ElsaM3.M3pp.Activities.Activities;
 
 /// <summary>Sets one attribute on every asset of a type at a property.</summary>
 [Activity(M3ppCategory.Namespace, M3ppCategory.Name, "Update a single Attribute for all Assets of a particular type at a property (UPRN). All inputs are mandatory.", DisplayName = "Update Attribute by Property")]
-public sealed class UpdateAttributeByProperty(M3ppServices services) : M3IntegrationActivity<UpdateAttributeByPropertyInput>(services)
+public sealed class UpdateAttributeByProperty(M3ppServices services) : M3IntegrationActivity<UpdateAttributeByPropertyInput, AttributeUpdateRequest>(services)
 {
     protected override string Operation => "UpdateAssetAttributes";
 
-    protected override async ValueTask ValidateAsync(IntegrationScope scope, UpdateAttributeByPropertyInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
+    protected override async ValueTask<AttributeUpdateRequest> PrepareAsync(IntegrationScope scope, UpdateAttributeByPropertyInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, cancellationToken);
 
-    protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, UpdateAttributeByPropertyInput input, M3ppSettings settings, CancellationToken cancellationToken)
-    {
-        var request = await BuildAsync(scope, input, cancellationToken);
-        if (scope.Problems.Count > 0) return new CallResult.Invalid(scope.Problems);
-        return await AttributeUpdates.SendAsync(Services, request, cancellationToken);
-    }
+    protected override Task<CallResult> AttemptAsync(IntegrationScope scope, UpdateAttributeByPropertyInput input, AttributeUpdateRequest request, M3ppSettings settings, CancellationToken cancellationToken) =>
+        AttributeUpdates.SendAsync(Services, request, cancellationToken);
 
     private static async ValueTask<AttributeUpdateRequest> BuildAsync(IntegrationScope scope, UpdateAttributeByPropertyInput input, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ namespace ElsaM3.M3pp.Activities.Integration;
 /// </summary>
 [Outcomes(DoneOutcome, InvalidOutcome, FailedOutcome)]
 [Resilient(M3ppResilienceStrategies.Category)]
-public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Activity<TInput, IntegrationOutput> where TInput : new()
+public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices services) : Activity<TInput, IntegrationOutput> where TInput : new()
 {
     public const string DoneOutcome = "Done";
     public const string InvalidOutcome = "Invalid";
@@ -30,22 +30,22 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
     /// <summary>The operation named in the integration log, e.g. <c>CreateWorksheet</c>.</summary>
     protected abstract string Operation { get; }
 
-    /// <summary>Renders and checks the mappings; problems go to <see cref="IntegrationScope.Problems"/>.</summary>
-    protected abstract ValueTask ValidateAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Renders and checks the mappings into the request an attempt sends; problems go to
+    /// <see cref="IntegrationScope.Problems"/> (the request is then not sent).
+    /// </summary>
+    protected abstract ValueTask<TRequest> PrepareAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Called once the mappings are valid: a create whose Reference is already set answers here without a call.</summary>
     protected virtual CallResult? Shortcut(IntegrationScope scope, TInput input) => null;
 
-    /// <summary>One attempt: renders again (the case may have changed), calls M3 and writes back onto the case.</summary>
-    protected abstract Task<CallResult> AttemptAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken);
+    /// <summary>One attempt with the request prepared for it: calls M3 and writes back onto the case.</summary>
+    protected abstract Task<CallResult> AttemptAsync(IntegrationScope scope, TInput input, TRequest request, M3ppSettings settings, CancellationToken cancellationToken);
 
     public sealed override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, TInput input, CancellationToken cancellationToken)
     {
         var scope = new IntegrationScope(context);
-        var settings = await Services.Settings.GetAsync(cancellationToken);
-        if (!settings.Enabled) scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
-        else if (Services.Settings.ConfigurationProblem(settings) is { } problem) scope.Problem($"integration not configured: {problem}");
-        else await CheckAsync(scope, input, settings, cancellationToken);
+        await CheckAndPrepareAsync(scope, input, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, 0, null, cancellationToken);
         if (Shortcut(scope, input) is CallResult.Succeeded existing)
         {
@@ -62,13 +62,10 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
         var scope = new IntegrationScope(context);
         var attempts = Convert.ToInt32(context.Properties.TryGetValue(AttemptsKey, out var a) ? a : 0, CultureInfo.InvariantCulture) + 1;
         context.Properties[AttemptsKey] = attempts;
-        var settings = await Services.Settings.GetAsync(cancellationToken);
-        if (!settings.Enabled) scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
-        else if (Services.Settings.ConfigurationProblem(settings) is { } problem) scope.Problem($"integration not configured: {problem}");
-        else await CheckAsync(scope, input, settings, cancellationToken);
+        var (settings, request) = await CheckAndPrepareAsync(scope, input, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, attempts - 1, null, cancellationToken);
 
-        var result = await AttemptAsync(scope, input, settings, cancellationToken);
+        var result = await AttemptAsync(scope, input, request!, settings, cancellationToken);
         context.Journal("Attempt", $"{Operation} attempt {attempts}: {Describe(result)}", new Dictionary<string, object?> { ["attempt"] = attempts, ["httpStatus"] = result.HttpStatus });
         switch (result)
         {
@@ -99,13 +96,23 @@ public abstract class M3IntegrationActivity<TInput>(M3ppServices services) : Act
         }
     }
 
-    private async ValueTask CheckAsync(IntegrationScope scope, TInput input, M3ppSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the settings and the workflow's case, then prepares the request (once per execute and per attempt);
+    /// no request, with the problems recorded, when any of them fails.
+    /// </summary>
+    private async ValueTask<(M3ppSettings Settings, TRequest? Request)> CheckAndPrepareAsync(IntegrationScope scope, TInput input, CancellationToken cancellationToken)
     {
-        if (scope.CaseReference is null)
+        var settings = await Services.Settings.GetAsync(cancellationToken);
+        if (!settings.Enabled)
+            scope.Problem("integration disabled: enable M3PP/Assure in the integration settings.");
+        else if (Services.Settings.ConfigurationProblem(settings) is { } problem)
+            scope.Problem($"integration not configured: {problem}");
+        else if (scope.CaseReference is null)
             scope.Problem("the workflow has no case: bind the HTTP request body to a variable named 'Case' (it needs a 'reference').");
         else if (!ElsaM3.Cases.CaseReference.TryParse(scope.CaseReference, out _, out var error))
             scope.Problem($"the case reference {error}.");
-        else await ValidateAsync(scope, input, settings, cancellationToken);
+        else return (settings, await PrepareAsync(scope, input, settings, cancellationToken));
+        return (settings, default);
     }
 
     private async ValueTask<ActivityResult> InvalidAsync(IntegrationScope scope, IReadOnlyList<string> reasons, int attempts, CallResult? result, CancellationToken cancellationToken)
