@@ -25,22 +25,18 @@ public sealed class IntegrationScope(ActivityContext context)
         && map.TryGetValue(name, out var value) && value?.ToString() is { Length: > 0 } text ? text : null;
 
     /// <summary>Stores a value in one of the workflow case's References (the CXM case is updated separately).</summary>
-    public void SetReferenceValue(string name, string value)
-    {
-        if (Case is not { } @case) return;
-        if (!@case.TryGetValue("references", out var existing) || existing is not IDictionary<string, object?> references)
-            @case["references"] = references = new Dictionary<string, object?>();
-        references[name] = value;
-        if (Context.Memory.TryGetVariable(CaseExpressionModel.VariableName, out _)) Context.Memory.SetVariable(CaseExpressionModel.VariableName, @case);
-    }
+    public void SetReferenceValue(string name, string value) => SetOnCase("references", new Dictionary<string, string?> { [name] = value });
 
     /// <summary>Sets fields on the workflow's case.</summary>
-    public void SetFields(IReadOnlyDictionary<string, string?> fields)
+    public void SetFields(IReadOnlyDictionary<string, string?> fields) => SetOnCase("fields", fields);
+
+    /// <summary>Sets entries of one part of the workflow's case (<c>fields</c> or <c>references</c>) and stores the case.</summary>
+    private void SetOnCase(string part, IReadOnlyDictionary<string, string?> values)
     {
         if (Case is not { } @case) return;
-        if (!@case.TryGetValue("fields", out var existing) || existing is not IDictionary<string, object?> map)
-            @case["fields"] = map = new Dictionary<string, object?>();
-        foreach (var (name, value) in fields) map[name] = value;
+        if (!@case.TryGetValue(part, out var existing) || existing is not IDictionary<string, object?> map)
+            @case[part] = map = new Dictionary<string, object?>();
+        foreach (var (name, value) in values) map[name] = value;
         if (Context.Memory.TryGetVariable(CaseExpressionModel.VariableName, out _)) Context.Memory.SetVariable(CaseExpressionModel.VariableName, @case);
     }
 

@@ -51,7 +51,7 @@ public static class M3ppEndpoints
         {
             var (request, error) = await SimulatorApi.ReadBodyAsync<CreateWorksheetRequest>(http);
             if (error is not null) return error;
-            return ToResult(http, simulator.Idempotent(IdempotencyKey(http), await HashAsync(http, request!), () => simulator.CreateWorksheet(request!)));
+            return ToResult(http, simulator.Idempotent(IdempotencyKey(http), Hash(request!), () => simulator.CreateWorksheet(request!)));
         });
         api.MapGet("/worksheets/{id:long}", (long id, HttpContext http) => simulator.FindWorksheet(id) is { } w
             ? Results.Json(w, SimulatorApi.JsonOptions)
@@ -63,7 +63,7 @@ public static class M3ppEndpoints
         {
             var (request, error) = await SimulatorApi.ReadBodyAsync<CreateAssetRequest>(http);
             if (error is not null) return error;
-            return ToResult(http, simulator.Idempotent(IdempotencyKey(http), await HashAsync(http, request!), () => simulator.CreateAsset(request!)));
+            return ToResult(http, simulator.Idempotent(IdempotencyKey(http), Hash(request!), () => simulator.CreateAsset(request!)));
         });
         api.MapGet("/assets/{key}", (string key, HttpContext http) => simulator.FindAsset(key) is { } a
             ? Results.Json(a, SimulatorApi.JsonOptions)
@@ -84,8 +84,7 @@ public static class M3ppEndpoints
 
     private static string? IdempotencyKey(HttpContext http) => http.Request.Headers["Idempotency-Key"].FirstOrDefault();
 
-    private static Task<string> HashAsync<T>(HttpContext http, T request) =>
-        Task.FromResult(Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, SimulatorApi.JsonOptions))));
+    private static string Hash<T>(T request) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, SimulatorApi.JsonOptions)));
 
     private static IResult ToResult(HttpContext http, SimAnswer answer)
     {

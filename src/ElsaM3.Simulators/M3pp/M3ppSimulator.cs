@@ -83,9 +83,7 @@ public sealed class M3ppSimulator : IDisposable
                 _journal.Append(new JsonObject
                 {
                     ["idempotency"] = key, ["hash"] = bodyHash, ["at"] = now,
-                    ["status"] = answer.Status, ["location"] = answer.Location,
                     ["answer"] = JsonSerializer.SerializeToNode(answer, SimulatorApi.JsonOptions),
-                    ["body"] = answer.Body is null ? null : JsonSerializer.SerializeToNode(answer.Body, answer.Body.GetType(), SimulatorApi.JsonOptions),
                 });
             }
             return answer;
@@ -93,7 +91,7 @@ public sealed class M3ppSimulator : IDisposable
     }
 
     /// <summary>Creates a worksheet (§6.4). Call inside <see cref="Idempotent"/>.</summary>
-    public SimAnswer CreateWorksheet(CreateWorksheetRequest request, bool matchedIdempotencyKey = false)
+    public SimAnswer CreateWorksheet(CreateWorksheetRequest request)
     {
         var now = _time.GetUtcNow();
         var v = new M3ppValidation();
@@ -154,7 +152,7 @@ public sealed class M3ppSimulator : IDisposable
         if (!v.IsValid) return SimAnswer.Invalid(v.Errors);
 
         var externalValue = request.ExternalReference?.Value?.Trim();
-        if (!matchedIdempotencyKey && externalValue is not null
+        if (externalValue is not null
             && _worksheets.Values.FirstOrDefault(w => w.Status == "OPEN" && w.TaskCode == taskCode && w.ExternalReference?.Value == externalValue) is { } duplicate)
             return SimAnswer.Conflict("DUPLICATE_WORKSHEET", $"An open {taskCode} worksheet for '{externalValue}' already exists: {duplicate.Reference}.", duplicate.Reference);
 
@@ -387,9 +385,8 @@ public sealed class M3ppSimulator : IDisposable
         }
         else if (record["idempotency"] is { } key)
         {
-            var status = record["status"]!.GetValue<int>();
-            var answer = record["answer"]!.Deserialize<SimAnswer>(SimulatorApi.JsonOptions)! with { Body = record["body"]?.DeepClone() };
-            _idempotency[key.GetValue<string>()] = new IdempotentAnswer(record["hash"]!.GetValue<string>(), answer with { Status = status }, record["at"]!.GetValue<DateTimeOffset>());
+            var answer = record["answer"]!.Deserialize<SimAnswer>(SimulatorApi.JsonOptions)!;
+            _idempotency[key.GetValue<string>()] = new IdempotentAnswer(record["hash"]!.GetValue<string>(), answer, record["at"]!.GetValue<DateTimeOffset>());
         }
     }
 
