@@ -23,20 +23,8 @@ window.elsam3 = (function () {
         return body.accessToken;
     }
 
-    // The shared top bar of every host page: navigation (the page's own link marked by the header's data-active),
-    // who is signed in, sign-out, and a badge when the embedded simulators stand in for M3 and CXM.
+    // The shared top bar: who is signed in, sign-out, and a badge when the embedded simulators stand in for M3 and CXM.
     function bar() {
-        const header = document.querySelector('header.elsam3-bar');
-        header.innerHTML = `<strong>ElsaM3</strong>
-            <a id="nav-workflows" href="${base}workflows">Workflows</a>
-            <a id="nav-instances" href="${base}workflows/instances">Instances</a>
-            <a id="nav-integration-log" href="${base}integration-log">Integration log</a>
-            <a id="nav-settings" href="${base}settings">Settings</a>
-            <span class="elsam3-spacer"></span>
-            <span id="simulators-badge" class="elsam3-badge" hidden>Simulated M3 &amp; CXM</span>
-            <span id="signed-in-user"></span>
-            <button id="sign-out" type="button">Sign out</button>`;
-        if (header.dataset.active) document.getElementById('nav-' + header.dataset.active).classList.add('active');
         const user = auth();
         if (user) document.getElementById('signed-in-user').textContent = user.user;
         document.getElementById('sign-out').addEventListener('click', () => { sessionStorage.removeItem(key); location.href = base + 'sign-in'; });
