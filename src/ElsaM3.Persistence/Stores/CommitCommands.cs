@@ -4,10 +4,16 @@ using Microsoft.Data.Sqlite;
 
 namespace ElsaM3.Persistence.Stores;
 
-/// <summary>The prepared statements of one commit batch (table and column names as in the EF model and its migrations).</summary>
-internal sealed class CommitCommands(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+/// <summary>
+/// The writer's prepared statements, kept for the life of its connection and run inside the transaction given to
+/// <see cref="Begin"/> (table and column names as in the EF model and its migrations).
+/// </summary>
+internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private SqliteTransaction? _transaction;
+
+    public SqliteTransaction Begin() => _transaction = connection.BeginTransaction();
 
     public void UpsertInstance(WorkflowState state, string data) => Run("""
         INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersionId, Version, Status, SubStatus, CorrelationId, Name, IncidentCount, CreatedAt, UpdatedAt, FinishedAt, Data)
@@ -55,15 +61,16 @@ internal sealed class CommitCommands(SqliteConnection connection, SqliteTransact
 
     private void Run(string sql, params (string Name, object? Value)[] parameters)
     {
+        var transaction = _transaction ?? throw new InvalidOperationException("Begin a transaction first.");
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = sql;
             foreach (var (name, _) in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
             command.Prepare();
             _commands[sql] = command;
         }
+        command.Transaction = transaction;
         for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         command.ExecuteNonQuery();
     }

@@ -1,9 +1,10 @@
 using System.Threading.Channels;
+using ElsaM3.Persistence.Sqlite;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ElsaM3.Persistence.Stores;
 
@@ -11,18 +12,21 @@ namespace ElsaM3.Persistence.Stores;
 /// The single writer: commits from concurrent bursts queue here and are written together in one transaction
 /// (group commit), which suits SQLite's one-writer model and keeps throughput at a few fsyncs per second.
 /// If a shared transaction fails, each commit is retried on its own so one bad commit fails alone. Rows are
-/// written with prepared SQL upserts rather than EF change tracking: this is the hottest path of the server.
+/// written with prepared SQL upserts on one long-lived connection rather than EF change tracking: this is the
+/// hottest path of the server.
 /// </summary>
 internal sealed class CommitWriter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
-    private readonly IDbContextFactory<ElsaM3DbContext> _factory;
+    private readonly string _connectionString;
     private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private SqliteConnection? _connection;
+    private CommitCommands? _commands;
 
-    public CommitWriter(IDbContextFactory<ElsaM3DbContext> factory)
+    public CommitWriter(IOptions<StorageOptions> options)
     {
-        _factory = factory;
+        _connectionString = options.Value.ResolveConnectionString();
         _loop = Task.Run(RunAsync);
     }
 
@@ -70,12 +74,23 @@ internal sealed class CommitWriter : IAsyncDisposable
 
     private async Task WriteBatchAsync(IReadOnlyList<SerializedCommit> commits)
     {
-        await using var db = await _factory.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        using var sql = new CommitCommands(connection, transaction);
+        try
+        {
+            var sql = await CommandsAsync();
+            await using var transaction = sql.Begin();
+            Write(sql, commits);
+            await transaction.CommitAsync();
+        }
+        catch
+        {
+            // A broken connection is not reused; the next batch opens a fresh one.
+            await CloseAsync();
+            throw;
+        }
+    }
 
+    private static void Write(CommitCommands sql, IReadOnlyList<SerializedCommit> commits)
+    {
         var finalStates = new Dictionary<string, SerializedCommit>();
         foreach (var commit in commits) finalStates[commit.State.Id] = commit;
         foreach (var commit in finalStates.Values)
@@ -93,14 +108,30 @@ internal sealed class CommitWriter : IAsyncDisposable
             records[record.Record.Id] = record;
         foreach (var (record, json) in records.Values)
             sql.UpsertActivityExecution(record, json);
+    }
 
-        await transaction.CommitAsync();
+    private async Task<CommitCommands> CommandsAsync()
+    {
+        if (_commands is not null) return _commands;
+        _connection = new SqliteConnection(_connectionString);
+        await _connection.OpenAsync();
+        await SqlitePragmas.ApplyAsync(_connection);
+        return _commands = new CommitCommands(_connection);
+    }
+
+    private async Task CloseAsync()
+    {
+        _commands?.Dispose();
+        _commands = null;
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connection = null;
     }
 
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
         await _loop;
+        await CloseAsync();
     }
 
     private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done);
