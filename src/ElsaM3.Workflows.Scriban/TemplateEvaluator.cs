@@ -12,6 +12,10 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
 {
     // Scriban builds its builtin function table per context unless one is shared; it is read-only once built.
     private static readonly ScriptObject SharedBuiltins = new TemplateContext().BuiltinObject;
+
+    // A context costs about 21 KB to build and a render over a reused one a few hundred bytes; rendering is
+    // synchronous, so each thread keeps one. A render that throws drops its context rather than reuse a broken one.
+    [ThreadStatic] private static TemplateContext? t_context;
     private readonly ConcurrentDictionary<string, Template> _templates = new();
     private readonly IExpressionModelContributor[] _contributors = contributors.ToArray();
     private readonly IScriptFunctions[] _functions = functions.ToArray();
@@ -31,26 +35,34 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
             throw new ExpressionException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
         }
 
-        var templateContext = new TemplateContext(SharedBuiltins)
-        {
-            MemberRenamer = member => member.Name,
-            LoopLimit = 10_000,
-            RecursiveLimit = 100,
-            // A case without a linked person or address renders empty (a mandatory-mapping failure), never a crash.
-            EnableRelaxedTargetAccess = true,
-            CancellationToken = cancellationToken,
-        };
-        templateContext.PushGlobal(BuildModel(context));
+        var model = BuildModel(context);
+        var templateContext = t_context ?? NewContext();
+        t_context = null;
+        templateContext.CancellationToken = cancellationToken;
+        templateContext.PushGlobal(model);
+        string rendered;
         try
         {
-            var rendered = template.Render(templateContext);
-            return ValueTask.FromResult(ValueConverter.Convert(rendered, returnType));
+            rendered = template.Render(templateContext);
         }
         catch (ScriptRuntimeException e)
         {
             throw new ExpressionException(e.OriginalMessage, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e);
         }
+        templateContext.PopGlobal();
+        templateContext.CancellationToken = CancellationToken.None;
+        t_context = templateContext;
+        return ValueTask.FromResult(ValueConverter.Convert(rendered, returnType));
     }
+
+    private static TemplateContext NewContext() => new(SharedBuiltins)
+    {
+        MemberRenamer = member => member.Name,
+        LoopLimit = 10_000,
+        RecursiveLimit = 100,
+        // A case without a linked person or address renders empty (a mandatory-mapping failure), never a crash.
+        EnableRelaxedTargetAccess = true,
+    };
 
     private ScriptObject BuildModel(ExpressionContext context)
     {
