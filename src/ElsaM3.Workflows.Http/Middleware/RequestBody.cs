@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using ElsaM3.Workflows.Serialization;
@@ -18,23 +20,41 @@ internal static class RequestBody
             return (form.ToDictionary(f => f.Key, f => (object?)f.Value.ToString()), null, 0);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // The body is parsed where Kestrel buffered it, without copying it first.
+        var reader = request.BodyReader;
+        ReadResult read;
+        while (true)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
+            read = await reader.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > limit)
+            {
+                reader.AdvanceTo(read.Buffer.End);
                 return (null, $"The request body is larger than the limit of {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+            if (read.IsCompleted || read.IsCanceled) break;
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
-        if (buffer.Length == 0) return (null, null, 0);
-
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var isJson = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
-        if (!isJson) return (Encoding.UTF8.GetString(bytes.Span), null, 0);
         try
         {
-            return (JsonSerializer.Deserialize<object>(bytes.Span, WorkflowJson.StateOptions), null, 0);
+            return Parse(read.Buffer, request.ContentType);
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private static (object? Body, string? Error, int Status) Parse(ReadOnlySequence<byte> bytes, string? contentType)
+    {
+        if (bytes.IsEmpty) return (null, null, 0);
+        var isJson = contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        if (!isJson) return (Encoding.UTF8.GetString(bytes), null, 0);
+        try
+        {
+            var json = new Utf8JsonReader(bytes);
+            var body = JsonSerializer.Deserialize<object>(ref json, WorkflowJson.StateOptions);
+            json.Read(); // throws on anything but whitespace after the value, as parsing a span would
+            return (body, null, 0);
         }
         catch (JsonException e)
         {

@@ -88,6 +88,32 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JsonBodyWithTrailingContent_Is400_AndCreatesNoInstance()
+    {
+        var before = await CountInstancesAsync();
+
+        var response = await _client.PostAsync("/workflows/cases/CASE-1", Json("""{"status":"submitted"} {"status":"again"}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("not valid JSON at line 1, position 24");
+        (await CountInstancesAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task OversizedBody_SentWithoutLength_Is413_AndCreatesNoInstance()
+    {
+        var before = await CountInstancesAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/workflows/cases/CASE-1") { Content = Json($$"""{"status":"{{new string('x', 5000)}}"}""") };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("larger than the limit of 2048 bytes");
+        (await CountInstancesAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task SuspendingRun_Is202_WithInstanceHeader()
     {
         await _client.PublishAsync(HttpWorkflow("wait", "wait", "POST", Delay("d", "01:00:00"), Connect("ep", "d")));
