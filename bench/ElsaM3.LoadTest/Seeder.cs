@@ -98,13 +98,13 @@ internal static class Seeder
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, FinishedAt = DateTimeOffset.UtcNow,
         });
 
-        public static string Journal(string id) => ElsaM3.Persistence.Stores.JournalChunkFormat.Serialize(Enumerable.Range(0, 12).Select(i => new ExecutionLogRecord
+        public static string Journal(string id) => System.Text.Encoding.UTF8.GetString(ElsaM3.Persistence.Stores.JournalChunkFormat.Serialize(Enumerable.Range(0, 12).Select(i => new ExecutionLogRecord
         {
             Id = $"{id}-j{i}", WorkflowDefinitionId = "load", WorkflowDefinitionVersionId = "load-v1", WorkflowInstanceId = id, WorkflowVersion = 1,
             ActivityInstanceId = $"{id}-{i / 2}", ActivityId = Activities[Math.Min(i / 2, 4)], ActivityType = "Elsa.SetVariable",
             NodeId = $"Workflow1:fc:{Activities[Math.Min(i / 2, 4)]}", Timestamp = DateTimeOffset.UtcNow, Sequence = i,
             EventName = i % 2 == 0 ? "Started" : "Completed",
-        }).ToList());
+        }).ToList()));
 
         public static string Record(string id, int index) => WorkflowJson.Serialize(new ActivityExecutionRecord
         {

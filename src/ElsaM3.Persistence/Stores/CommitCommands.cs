@@ -1,3 +1,4 @@
+using ElsaM3.Persistence.Sqlite;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Data.Sqlite;
@@ -5,78 +6,73 @@ using Microsoft.Data.Sqlite;
 namespace ElsaM3.Persistence.Stores;
 
 /// <summary>
-/// The writer's prepared statements, kept for the life of its connection and run inside the transaction given to
+/// The writer's prepared statements, kept for the life of its connection and run inside the transaction opened by
 /// <see cref="Begin"/> (table and column names as in the EF model and its migrations).
 /// </summary>
 internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = [];
-    private SqliteTransaction? _transaction;
+    private readonly Dictionary<string, PreparedStatement> _statements = [];
 
-    public SqliteTransaction Begin() => _transaction = connection.BeginTransaction();
+    public SqliteTransaction Begin() => connection.BeginTransaction();
 
-    public void UpsertInstance(WorkflowState state, string data) => Run("""
+    public void UpsertInstance(WorkflowState state, byte[] data) => Statement("""
         INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersionId, Version, Status, SubStatus, CorrelationId, Name, IncidentCount, CreatedAt, UpdatedAt, FinishedAt, Data)
-        VALUES ($id, $definitionId, $versionId, $version, $status, $subStatus, $correlationId, $name, $incidents, $created, $updated, $finished, $data)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
         ON CONFLICT(Id) DO UPDATE SET Status = excluded.Status, SubStatus = excluded.SubStatus, CorrelationId = excluded.CorrelationId,
             Name = excluded.Name, IncidentCount = excluded.IncidentCount, UpdatedAt = excluded.UpdatedAt, FinishedAt = excluded.FinishedAt, Data = excluded.Data
-        """,
-        ("$id", state.Id), ("$definitionId", state.DefinitionId), ("$versionId", state.DefinitionVersionId), ("$version", state.DefinitionVersion),
-        ("$status", (int)state.Status), ("$subStatus", (int)state.SubStatus), ("$correlationId", state.CorrelationId), ("$name", state.Name),
-        ("$incidents", state.Incidents.Count), ("$created", state.CreatedAt.UtcTicks), ("$updated", state.UpdatedAt.UtcTicks),
-        ("$finished", state.FinishedAt?.UtcTicks), ("$data", data));
+        """)
+        .Bind(1, state.Id).Bind(2, state.DefinitionId).Bind(3, state.DefinitionVersionId).Bind(4, state.DefinitionVersion)
+        .Bind(5, (int)state.Status).Bind(6, (int)state.SubStatus).Bind(7, state.CorrelationId).Bind(8, state.Name)
+        .Bind(9, state.Incidents.Count).Bind(10, state.CreatedAt.UtcTicks).Bind(11, state.UpdatedAt.UtcTicks)
+        .Bind(12, state.FinishedAt?.UtcTicks).BindUtf8(13, data)
+        .Execute();
 
     public void ReplaceBookmarksAndIncidents(WorkflowState state)
     {
-        Run("DELETE FROM Bookmarks WHERE WorkflowInstanceId = $id", ("$id", state.Id));
-        Run("DELETE FROM Incidents WHERE WorkflowInstanceId = $id", ("$id", state.Id));
+        Statement("DELETE FROM Bookmarks WHERE WorkflowInstanceId = ?1").Bind(1, state.Id).Execute();
+        Statement("DELETE FROM Incidents WHERE WorkflowInstanceId = ?1").Bind(1, state.Id).Execute();
         foreach (var bookmark in state.Bookmarks)
-            Run("""
+            Statement("""
                 INSERT INTO Bookmarks (Id, Name, Hash, WorkflowInstanceId, ActivityInstanceId, CorrelationId, Payload, CreatedAt, ResumeAt)
-                VALUES ($id, $name, $hash, $instanceId, $activityInstanceId, $correlationId, $payload, $created, $resumeAt)
-                """,
-                ("$id", bookmark.Id), ("$name", bookmark.Name), ("$hash", bookmark.Hash), ("$instanceId", state.Id),
-                ("$activityInstanceId", bookmark.ActivityInstanceId), ("$correlationId", state.CorrelationId),
-                ("$payload", bookmark.Payload is null ? null : WorkflowJson.Serialize(bookmark.Payload)),
-                ("$created", bookmark.CreatedAt.UtcTicks), ("$resumeAt", bookmark.ResumeAt?.UtcTicks));
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """)
+                .Bind(1, bookmark.Id).Bind(2, bookmark.Name).Bind(3, bookmark.Hash).Bind(4, state.Id)
+                .Bind(5, bookmark.ActivityInstanceId).Bind(6, state.CorrelationId)
+                .Bind(7, bookmark.Payload is null ? null : WorkflowJson.Serialize(bookmark.Payload))
+                .Bind(8, bookmark.CreatedAt.UtcTicks).Bind(9, bookmark.ResumeAt?.UtcTicks)
+                .Execute();
         foreach (var incident in state.Incidents)
-            Run("""
+            Statement("""
                 INSERT INTO Incidents (WorkflowInstanceId, ActivityId, ActivityInstanceId, Message, Timestamp)
-                VALUES ($instanceId, $activityId, $activityInstanceId, $message, $timestamp)
-                """,
-                ("$instanceId", state.Id), ("$activityId", incident.ActivityId), ("$activityInstanceId", incident.ActivityInstanceId),
-                ("$message", incident.Message), ("$timestamp", incident.Timestamp.UtcTicks));
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                """)
+                .Bind(1, state.Id).Bind(2, incident.ActivityId).Bind(3, incident.ActivityInstanceId)
+                .Bind(4, incident.Message).Bind(5, incident.Timestamp.UtcTicks)
+                .Execute();
     }
 
-    public void InsertJournalChunk(string instanceId, long first, long last, string data) => Run("""
-        INSERT INTO JournalChunks (WorkflowInstanceId, FirstSequence, LastSequence, Data) VALUES ($instanceId, $first, $last, $data)
-        """, ("$instanceId", instanceId), ("$first", first), ("$last", last), ("$data", data));
+    public void InsertJournalChunk(string instanceId, long first, long last, byte[] data) => Statement("""
+        INSERT INTO JournalChunks (WorkflowInstanceId, FirstSequence, LastSequence, Data) VALUES (?1, ?2, ?3, ?4)
+        """).Bind(1, instanceId).Bind(2, first).Bind(3, last).BindUtf8(4, data).Execute();
 
-    public void UpsertActivityExecution(ActivityExecutionRecord record, string data) => Run("""
+    public void UpsertActivityExecution(ActivityExecutionRecord record, byte[] data) => Statement("""
         INSERT INTO ActivityExecutions (Id, WorkflowInstanceId, ActivityNodeId, Status, StartedAt, Data)
-        VALUES ($id, $instanceId, $nodeId, $status, $started, $data)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
         ON CONFLICT(Id) DO UPDATE SET Status = excluded.Status, Data = excluded.Data
-        """, ("$id", record.Id), ("$instanceId", record.WorkflowInstanceId), ("$nodeId", record.ActivityNodeId),
-        ("$status", (int)record.Status), ("$started", record.StartedAt.UtcTicks), ("$data", data));
+        """)
+        .Bind(1, record.Id).Bind(2, record.WorkflowInstanceId).Bind(3, record.ActivityNodeId)
+        .Bind(4, (int)record.Status).Bind(5, record.StartedAt.UtcTicks).BindUtf8(6, data)
+        .Execute();
 
-    private void Run(string sql, params (string Name, object? Value)[] parameters)
+    private PreparedStatement Statement(string sql)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("Begin a transaction first.");
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, _) in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            _commands[sql] = command;
-        }
-        command.Transaction = transaction;
-        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
-        command.ExecuteNonQuery();
+        if (!_statements.TryGetValue(sql, out var statement))
+            _statements[sql] = statement = new PreparedStatement(connection, sql);
+        return statement;
     }
 
     public void Dispose()
     {
-        foreach (var command in _commands.Values) command.Dispose();
+        foreach (var statement in _statements.Values) statement.Dispose();
     }
 }

@@ -102,7 +102,7 @@ internal sealed class CommitWriter : IAsyncDisposable
             if (commit.JournalJson is not null)
                 sql.InsertJournalChunk(commit.State.Id, commit.FirstSequence, commit.LastSequence, commit.JournalJson);
 
-        var records = new Dictionary<string, (ActivityExecutionRecord Record, string Json)>();
+        var records = new Dictionary<string, (ActivityExecutionRecord Record, byte[] Json)>();
         foreach (var commit in commits)
         foreach (var record in commit.ActivityExecutions)
             records[record.Record.Id] = record;
@@ -136,17 +136,17 @@ internal sealed class CommitWriter : IAsyncDisposable
 
     private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done);
 
-    /// <summary>A commit with its JSON already written.</summary>
+    /// <summary>A commit with its JSON already written, as UTF-8.</summary>
     private sealed record SerializedCommit(
-        WorkflowState State, string StateJson, string? JournalJson, long FirstSequence, long LastSequence,
-        IReadOnlyList<(ActivityExecutionRecord Record, string Json)> ActivityExecutions)
+        WorkflowState State, byte[] StateJson, byte[]? JournalJson, long FirstSequence, long LastSequence,
+        IReadOnlyList<(ActivityExecutionRecord Record, byte[] Json)> ActivityExecutions)
     {
         public static SerializedCommit From(WorkflowCommit commit) => new(
             commit.State,
-            WorkflowJson.Serialize(commit.State),
+            WorkflowJson.SerializeToUtf8(commit.State),
             commit.Journal.Count == 0 ? null : JournalChunkFormat.Serialize(commit.Journal),
             commit.Journal.Count == 0 ? 0 : commit.Journal[0].Sequence,
             commit.Journal.Count == 0 ? 0 : commit.Journal[^1].Sequence,
-            commit.ActivityExecutions.Select(r => (r, WorkflowJson.Serialize(r))).ToList());
+            commit.ActivityExecutions.Select(r => (r, WorkflowJson.SerializeToUtf8(r))).ToList());
     }
 }

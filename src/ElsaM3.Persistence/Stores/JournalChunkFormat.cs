@@ -10,8 +10,8 @@ namespace ElsaM3.Persistence.Stores;
 /// </summary>
 internal static class JournalChunkFormat
 {
-    public static string Serialize(IReadOnlyList<ExecutionLogRecord> records) =>
-        WorkflowJson.Serialize(records.Select(r => new Entry(r.Id, r.ActivityInstanceId, r.ParentActivityInstanceId, r.ActivityId, r.ActivityType,
+    public static byte[] Serialize(IReadOnlyList<ExecutionLogRecord> records) =>
+        WorkflowJson.SerializeToUtf8(records.Select(r => new Entry(r.Id, r.ActivityInstanceId, r.ParentActivityInstanceId, r.ActivityId, r.ActivityType,
             r.ActivityTypeVersion, r.ActivityName, r.NodeId, r.Timestamp, r.Sequence, r.EventName, r.Message, r.Source, r.Payload)).ToList());
 
     public static IEnumerable<ExecutionLogRecord> Deserialize(string json, string workflowInstanceId) =>

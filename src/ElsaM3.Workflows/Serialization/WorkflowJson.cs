@@ -34,6 +34,9 @@ public static class WorkflowJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, StateOptions);
 
+    /// <summary>The same JSON as <see cref="Serialize{T}"/>, as UTF-8 bytes (what a store writes).</summary>
+    public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, StateOptions);
+
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, StateOptions)
         ?? throw new JsonException($"The JSON is null where a {typeof(T).Name} was expected.");
 }
