@@ -1,6 +1,7 @@
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Runtime.Recovery;
+using ElsaM3.Runtime.Retention;
 using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Runtime.Triggers;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace ElsaM3.Runtime;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds stored-workflow services, the timer scheduler and crash recovery. A store must be added too.</summary>
+    /// <summary>Adds stored-workflow services, the timer scheduler, crash recovery and retention. A store must be added too.</summary>
     public static IServiceCollection AddElsaM3Runtime(this IServiceCollection services)
     {
         services.AddOptions<SchedulingOptions>();
@@ -24,6 +25,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DelayScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DelayScheduler>());
         services.AddHostedService<RecoveryService>();
+        services.AddOptions<RetentionOptions>();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         return services;
     }
 }

@@ -24,6 +24,13 @@ public sealed class EfIntegrationLog(IDbContextFactory<ElsaM3DbContext> factory)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var oldest = db.IntegrationLog.Where(r => r.Timestamp < cutoff).OrderBy(r => r.Timestamp).Take(max).Select(r => r.Id);
+        return await db.IntegrationLog.Where(r => oldest.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task<Page<IntegrationLogEntry>> QueryAsync(IntegrationLogQuery query, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -48,6 +48,15 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext>
         return deleted;
     }
 
+    public async Task<IReadOnlyList<string>> FindEndedBeforeAsync(IReadOnlyCollection<WorkflowSubStatus> subStatuses, DateTimeOffset cutoff, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        int finished = (int)WorkflowStatus.Finished;
+        var values = subStatuses.Select(s => (int)s).ToList();
+        return await db.WorkflowInstances.Where(i => i.UpdatedAt < cutoff && i.Status == finished && values.Contains(i.SubStatus))
+            .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> FindInterruptedAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -18,6 +18,12 @@ public interface IWorkflowInstanceStore
 
     Task<IReadOnlyList<string>> FindIdsAsync(InstanceQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="take"/> ids of Finished instances with one of the sub-statuses, last written before
+    /// <paramref name="cutoff"/> (for an ended instance, when it ended), oldest first.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindEndedBeforeAsync(IReadOnlyCollection<WorkflowSubStatus> subStatuses, DateTimeOffset cutoff, int take, CancellationToken cancellationToken);
+
     /// <summary>Instances committed as Pending or Executing: their run was interrupted (or never started).</summary>
     Task<IReadOnlyList<string>> FindInterruptedAsync(CancellationToken cancellationToken);
 

@@ -28,12 +28,7 @@ public sealed partial class DelayScheduler(
     {
         var settings = options.Value;
         // Resumes may call this host's own endpoints (the embedded simulators): wait until it listens.
-        var listening = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => listening.TrySetResult()))
-        {
-            try { await listening.Task.WaitAsync(stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        if (!await lifetime.WaitForStartAsync(stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -5,6 +5,7 @@ using ElsaM3.Server.Studio;
 using Microsoft.AspNetCore.Authorization;
 using ElsaM3.Persistence;
 using ElsaM3.Runtime;
+using ElsaM3.Runtime.Retention;
 using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Server.Samples;
 using ElsaM3.Workflows;
@@ -35,6 +36,12 @@ public static class ServerExtensions
         services.AddOptions<JavaScriptOptions>().Bind(config.GetSection("ElsaM3:JavaScript"));
         services.AddOptions<HttpOptions>().Bind(config.GetSection("ElsaM3:Http"));
         services.AddOptions<SchedulingOptions>().Bind(config.GetSection("ElsaM3:Scheduling"));
+        services.AddOptions<RetentionOptions>().Bind(config.GetSection("ElsaM3:Retention"))
+            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.SweepInterval <= TimeSpan.FromDays(30), "ElsaM3:Retention:SweepInterval must be longer than zero and at most 30 days.")
+            .Validate(o => o.PageSize > 0, "ElsaM3:Retention:PageSize must be at least 1.")
+            .Validate(o => new[] { o.FinishedInstances, o.FaultedInstances, o.IntegrationLog }.All(age => age is null || age > TimeSpan.Zero),
+                "ElsaM3:Retention:FinishedInstances, FaultedInstances and IntegrationLog must be longer than zero when set.")
+            .ValidateOnStart();
         services.AddOptions<IdentityOptions>().Bind(config.GetSection("Identity"))
             .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
         services.AddOptions<StudioOptions>().Bind(config.GetSection("Studio"));

@@ -1,0 +1,89 @@
+using ElsaM3.Runtime.Instances;
+using ElsaM3.Workflows.Execution;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ElsaM3.Runtime.Retention;
+
+/// <summary>
+/// Keeps the store from growing without bound: on a timer, deletes ended instances and integration log entries older
+/// than the periods in <see cref="RetentionOptions"/>, a page at a time, oldest first. Running and suspended
+/// instances are never touched.
+/// </summary>
+public sealed partial class RetentionSweeper(
+    IWorkflowInstanceStore instances,
+    IntegrationLog.IIntegrationLog integrationLog,
+    IOptions<RetentionOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<RetentionSweeper> logger) : BackgroundService
+{
+    private static readonly WorkflowSubStatus[] Finished = [WorkflowSubStatus.Finished, WorkflowSubStatus.Cancelled];
+    private static readonly WorkflowSubStatus[] Faulted = [WorkflowSubStatus.Faulted];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.FinishedInstances is null && settings.FaultedInstances is null && settings.IntegrationLog is null) return;
+        if (!await lifetime.WaitForStartAsync(stoppingToken)) return;
+
+        using var timer = new PeriodicTimer(settings.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One sweep: deletes everything past its period, page by page.</summary>
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var finished = await DeleteInstancesAsync(Finished, now - settings.FinishedInstances, settings.PageSize, cancellationToken);
+        var faulted = await DeleteInstancesAsync(Faulted, now - settings.FaultedInstances, settings.PageSize, cancellationToken);
+        var logEntries = await DeleteLogEntriesAsync(now - settings.IntegrationLog, settings.PageSize, cancellationToken);
+        if (finished + faulted + logEntries > 0) LogSwept(finished, faulted, logEntries);
+    }
+
+    private async Task<int> DeleteInstancesAsync(WorkflowSubStatus[] subStatuses, DateTimeOffset? endedBefore, int pageSize, CancellationToken cancellationToken)
+    {
+        if (endedBefore is not { } cutoff) return 0;
+        var total = 0;
+        while (true)
+        {
+            var ids = await instances.FindEndedBeforeAsync(subStatuses, cutoff, pageSize, cancellationToken);
+            if (ids.Count == 0) return total;
+            total += await instances.DeleteAsync(ids, cancellationToken);
+            if (ids.Count < pageSize) return total;
+        }
+    }
+
+    private async Task<int> DeleteLogEntriesAsync(DateTimeOffset? olderThan, int pageSize, CancellationToken cancellationToken)
+    {
+        if (olderThan is not { } cutoff) return 0;
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await integrationLog.DeleteOlderThanAsync(cutoff, pageSize, cancellationToken);
+            total += deleted;
+        }
+        while (deleted == pageSize);
+        return total;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Retention: deleted {Finished} finished and {Faulted} faulted instance(s) and {LogEntries} integration log entries.")]
+    private partial void LogSwept(int finished, int faulted, int logEntries);
+
+    [LoggerMessage(LogLevel.Warning, "Retention sweep failed; it runs again at the next interval.")]
+    private partial void LogSweepFailed(Exception exception);
+}
