@@ -52,8 +52,8 @@ internal sealed class PreparedStatement : IDisposable
         return this;
     }
 
-    /// <summary>Runs the statement to completion and makes it ready for the next set of parameters.</summary>
-    public void Execute()
+    /// <summary>Runs the statement to completion and makes it ready for the next set of parameters; returns the rows it changed.</summary>
+    public int Execute()
     {
         try
         {
@@ -62,6 +62,7 @@ internal sealed class PreparedStatement : IDisposable
             {
             }
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+            return raw.sqlite3_changes(_db);
         }
         finally
         {

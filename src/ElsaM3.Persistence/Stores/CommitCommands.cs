@@ -64,6 +64,14 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
         .Bind(4, (int)record.Status).Bind(5, record.StartedAt.UtcTicks).BindUtf8(6, data)
         .Execute();
 
+    /// <summary>Deletes one instance and everything recorded about it; returns 1 when it existed.</summary>
+    public int DeleteInstance(string id)
+    {
+        foreach (var table in new[] { "Bookmarks", "Incidents", "JournalChunks", "ActivityExecutions" })
+            Statement($"DELETE FROM {table} WHERE WorkflowInstanceId = ?1").Bind(1, id).Execute();
+        return Statement("DELETE FROM WorkflowInstances WHERE Id = ?1").Bind(1, id).Execute();
+    }
+
     private PreparedStatement Statement(string sql)
     {
         if (!_statements.TryGetValue(sql, out var statement))

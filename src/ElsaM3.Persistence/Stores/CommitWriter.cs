@@ -13,13 +13,14 @@ namespace ElsaM3.Persistence.Stores;
 /// (group commit), which suits SQLite's one-writer model and keeps throughput at a few fsyncs per second.
 /// If a shared transaction fails, each commit is retried on its own so one bad commit fails alone. Rows are
 /// written with prepared SQL upserts on one long-lived connection rather than EF change tracking: this is the
-/// hottest path of the server.
+/// hottest path of the server. Instance deletes queue here too, between batches: a second writer would make
+/// SQLite's busy handler sleep the commits (a bulk delete through EF put p99 at 0.8 s under load).
 /// </summary>
 internal sealed class CommitWriter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
     private readonly string _connectionString;
-    private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Work> _channel = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
     private SqliteConnection? _connection;
     private CommitCommands? _commands;
@@ -38,37 +39,69 @@ internal sealed class CommitWriter : IAsyncDisposable
         return pending.Done.Task;
     }
 
+    /// <summary>Queues the deletion of instances and everything recorded about them; returns how many instances went.</summary>
+    public Task<int> DeleteAsync(IReadOnlyCollection<string> ids)
+    {
+        var delete = new PendingDelete(ids, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_channel.Writer.TryWrite(delete)) throw new InvalidOperationException("The store is shutting down.");
+        return delete.Done.Task;
+    }
+
     private async Task RunAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _channel.Reader.WaitToReadAsync())
+        var reader = _channel.Reader;
+        while (await reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var pending)) batch.Add(pending);
-            try
+            while (batch.Count < MaxBatch && reader.TryPeek(out var next) && next is Pending && reader.TryRead(out next)) batch.Add((Pending)next);
+            if (batch.Count > 0) await CommitBatchAsync(batch);
+            else if (reader.TryRead(out var work) && work is PendingDelete delete) await DeleteNowAsync(delete);
+        }
+    }
+
+    private async Task CommitBatchAsync(List<Pending> batch)
+    {
+        try
+        {
+            await WriteBatchAsync(batch.Select(p => p.Commit).ToList());
+            foreach (var pending in batch) pending.Done.TrySetResult();
+        }
+        catch when (batch.Count > 1)
+        {
+            foreach (var pending in batch)
             {
-                await WriteBatchAsync(batch.Select(p => p.Commit).ToList());
-                foreach (var pending in batch) pending.Done.TrySetResult();
-            }
-            catch when (batch.Count > 1)
-            {
-                foreach (var pending in batch)
+                try
                 {
-                    try
-                    {
-                        await WriteBatchAsync([pending.Commit]);
-                        pending.Done.TrySetResult();
-                    }
-                    catch (Exception e)
-                    {
-                        pending.Done.TrySetException(e);
-                    }
+                    await WriteBatchAsync([pending.Commit]);
+                    pending.Done.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    pending.Done.TrySetException(e);
                 }
             }
-            catch (Exception e)
-            {
-                foreach (var pending in batch) pending.Done.TrySetException(e);
-            }
+        }
+        catch (Exception e)
+        {
+            foreach (var pending in batch) pending.Done.TrySetException(e);
+        }
+    }
+
+    private async Task DeleteNowAsync(PendingDelete delete)
+    {
+        try
+        {
+            var sql = await CommandsAsync();
+            await using var transaction = sql.Begin();
+            var deleted = delete.Ids.Sum(sql.DeleteInstance);
+            await transaction.CommitAsync();
+            delete.Done.TrySetResult(deleted);
+        }
+        catch (Exception e)
+        {
+            await CloseAsync();
+            delete.Done.TrySetException(e);
         }
     }
 
@@ -134,7 +167,11 @@ internal sealed class CommitWriter : IAsyncDisposable
         await CloseAsync();
     }
 
-    private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done);
+    private abstract record Work;
+
+    private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done) : Work;
+
+    private sealed record PendingDelete(IReadOnlyCollection<string> Ids, TaskCompletionSource<int> Done) : Work;
 
     /// <summary>A commit with its JSON already written, as UTF-8.</summary>
     private sealed record SerializedCommit(

@@ -33,20 +33,8 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext>
 
     public Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken) => writer.WriteAsync(commit);
 
-    public async Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return 0;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var list = ids.ToList();
-        await db.Bookmarks.Where(b => list.Contains(b.WorkflowInstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Incidents.Where(b => list.Contains(b.WorkflowInstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.JournalChunks.Where(b => list.Contains(b.WorkflowInstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.ActivityExecutions.Where(b => list.Contains(b.WorkflowInstanceId)).ExecuteDeleteAsync(cancellationToken);
-        var deleted = await db.WorkflowInstances.Where(i => list.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted;
-    }
+    public Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? Task.FromResult(0) : writer.DeleteAsync(ids);
 
     public async Task<IReadOnlyList<string>> FindEndedBeforeAsync(IReadOnlyCollection<WorkflowSubStatus> subStatuses, DateTimeOffset cutoff, int take, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
 using Microsoft.Extensions.Hosting;
@@ -60,10 +61,14 @@ public sealed partial class RetentionSweeper(
         var total = 0;
         while (true)
         {
+            var started = Stopwatch.GetTimestamp();
             var ids = await instances.FindEndedBeforeAsync(subStatuses, cutoff, pageSize, cancellationToken);
             if (ids.Count == 0) return total;
             total += await instances.DeleteAsync(ids, cancellationToken);
             if (ids.Count < pageSize) return total;
+            // Deletes share the store's single writer with live commits: rest as long as the page took, so a large
+            // backlog (retention switched on over a million instances) never takes more than half of the writer.
+            await Task.Delay(Stopwatch.GetElapsedTime(started), cancellationToken);
         }
     }
 
