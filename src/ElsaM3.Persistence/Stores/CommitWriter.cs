@@ -54,7 +54,11 @@ internal sealed class CommitWriter : IAsyncDisposable
         while (await reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryPeek(out var next) && next is Pending && reader.TryRead(out next)) batch.Add((Pending)next);
+            while (batch.Count < MaxBatch && reader.TryPeek(out var next) && next is Pending pending)
+            {
+                reader.TryRead(out _);
+                batch.Add(pending);
+            }
             if (batch.Count > 0) await CommitBatchAsync(batch);
             else if (reader.TryRead(out var work) && work is PendingDelete delete) await DeleteNowAsync(delete);
         }
