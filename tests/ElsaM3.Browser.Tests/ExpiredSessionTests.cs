@@ -3,7 +3,9 @@ namespace ElsaM3.Browser.Tests;
 /// <summary>An expired session brings the person back to sign-in, never to a broken page.</summary>
 public sealed class ExpiredSessionTests : IAsyncLifetime
 {
-    private readonly StudioBrowser _studio = new("--Identity:AccessTokenLifetime=00:00:02", "--Identity:RefreshTokenLifetime=00:00:03");
+    // Short enough to wait out, long enough that a slow first load of Studio on a busy CI machine still finds the
+    // session alive (token expiry is in whole seconds, so a lifetime of 3 s can be barely 2).
+    private readonly StudioBrowser _studio = new("--Identity:AccessTokenLifetime=00:00:05", "--Identity:RefreshTokenLifetime=00:00:08");
 
     public Task InitializeAsync() => _studio.InitializeAsync();
 
@@ -16,7 +18,7 @@ public sealed class ExpiredSessionTests : IAsyncLifetime
         await _studio.SignInAsync();
         await page.WaitForURLAsync("**/studio/workflows");
 
-        await Task.Delay(TimeSpan.FromSeconds(4)); // both tokens expire
+        await Task.Delay(TimeSpan.FromSeconds(9)); // both tokens expire
         await page.GotoAsync(_studio.Url("/studio/workflows/instances"));
 
         await page.WaitForURLAsync("**/studio/sign-in?returnUrl=%2Fstudio%2Fworkflows%2Finstances");
