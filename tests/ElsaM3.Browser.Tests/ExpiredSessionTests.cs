@@ -16,7 +16,7 @@ public sealed class ExpiredSessionTests : IAsyncLifetime
     {
         var page = _studio.Page;
         await _studio.SignInAsync();
-        await page.WaitForURLAsync("**/studio/workflows");
+        await _studio.WaitForPathAsync("/studio/workflows");
 
         await Task.Delay(TimeSpan.FromSeconds(9)); // both tokens expire
         await page.GotoAsync(_studio.Url("/studio/workflows/instances"));
@@ -27,6 +27,6 @@ public sealed class ExpiredSessionTests : IAsyncLifetime
         await page.FillAsync("#username", "admin");
         await page.FillAsync("#password", Server.Tests.Support.ElsaM3Application.AdminPassword);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/studio/workflows/instances");
+        await _studio.WaitForPathAsync("/studio/workflows/instances");
     }
 }

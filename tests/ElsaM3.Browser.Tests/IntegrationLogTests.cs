@@ -26,7 +26,7 @@ public sealed class IntegrationLogTests : IAsyncLifetime
         var instanceId = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
 
         await _studio.SignInAsync();
-        await page.WaitForURLAsync("**/studio/workflows");
+        await _studio.WaitForPathAsync("/studio/workflows");
         (await page.IsVisibleAsync("#simulators-badge")).ShouldBeTrue();
         await page.ClickAsync("#nav-integration-log");
         await page.WaitForURLAsync("**/studio/integration-log");
@@ -51,7 +51,7 @@ public sealed class IntegrationLogTests : IAsyncLifetime
 
         // The row opens the instance in Studio's viewer.
         await page.Locator("#log tbody tr.outcome-success a:text-is('Open instance')").First.ClickAsync();
-        await page.WaitForURLAsync($"**/studio/workflows/instances/{instanceId}/view");
+        await _studio.WaitForPathAsync($"/studio/workflows/instances/{instanceId}/view");
         await page.WaitForSelectorAsync("text=CreateNoiseWorksheet", Slow);
         await _studio.ScreenshotAsync("integration-log-instance");
 

@@ -17,7 +17,7 @@ public sealed class M3ToolboxTests : IAsyncLifetime
     {
         var page = _studio.Page;
         await _studio.SignInAsync();
-        await page.WaitForURLAsync("**/studio/workflows");
+        await _studio.WaitForPathAsync("/studio/workflows");
         await page.WaitForSelectorAsync("text=M3 – create noise worksheet", Slow);
 
         await page.GotoAsync(_studio.Url("/studio/workflows/definitions/noise-complaint/edit"));

@@ -16,7 +16,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
     {
         var page = _studio.Page;
         await _studio.SignInAsync();
-        await page.WaitForURLAsync("**/studio/workflows");
+        await _studio.WaitForPathAsync("/studio/workflows");
         await page.ClickAsync("#nav-settings");
         await page.WaitForURLAsync("**/studio/settings");
         await page.WaitForFunctionAsync("() => document.getElementById('externalReferenceField').value === 'EXTREF'");

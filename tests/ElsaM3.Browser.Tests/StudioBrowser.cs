@@ -57,6 +57,12 @@ public sealed class StudioBrowser(params string[] serverArgs) : IAsyncLifetime
 
     public string Url(string path) => new Uri(Server.Address, path).ToString();
 
+    /// <summary>
+    /// Waits until the page shows <paramref name="path"/>, whatever its query: Studio adds its own (the list pages
+    /// become <c>?page=1&amp;pageSize=10</c>), sometimes before the page has loaded, which a plain URL pattern misses.
+    /// </summary>
+    public Task WaitForPathAsync(string path) => Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{++_shot:00}-{name}.png"), FullPage = true });
 

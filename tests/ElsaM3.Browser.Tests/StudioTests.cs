@@ -30,7 +30,7 @@ public sealed class StudioTests : IAsyncLifetime
 
         // Signing in lands on the workflow list, which shows the sample workflow.
         await _studio.SignInAsync();
-        await page.WaitForURLAsync("**/studio/workflows");
+        await _studio.WaitForPathAsync("/studio/workflows");
         await page.WaitForSelectorAsync("text=Hello world", Slow);
         (await page.TextContentAsync("#signed-in-user")).ShouldBe("admin");
         await _studio.ScreenshotAsync("workflow-list");
