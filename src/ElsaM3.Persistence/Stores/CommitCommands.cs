@@ -11,6 +11,7 @@ namespace ElsaM3.Persistence.Stores;
 /// </summary>
 internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 {
+    private static readonly string[] OwnedTables = ["Bookmarks", "Incidents", "JournalChunks", "ActivityExecutions"];
     private readonly Dictionary<string, PreparedStatement> _statements = [];
 
     public SqliteTransaction Begin() => connection.BeginTransaction();
@@ -29,8 +30,8 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 
     public void ReplaceBookmarksAndIncidents(WorkflowState state)
     {
-        Statement("DELETE FROM Bookmarks WHERE WorkflowInstanceId = ?1").Bind(1, state.Id).Execute();
-        Statement("DELETE FROM Incidents WHERE WorkflowInstanceId = ?1").Bind(1, state.Id).Execute();
+        DeleteRowsOf("Bookmarks", state.Id);
+        DeleteRowsOf("Incidents", state.Id);
         foreach (var bookmark in state.Bookmarks)
             Statement("""
                 INSERT INTO Bookmarks (Id, Name, Hash, WorkflowInstanceId, ActivityInstanceId, CorrelationId, Payload, CreatedAt, ResumeAt)
@@ -67,10 +68,12 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
     /// <summary>Deletes one instance and everything recorded about it; returns 1 when it existed.</summary>
     public int DeleteInstance(string id)
     {
-        foreach (var table in new[] { "Bookmarks", "Incidents", "JournalChunks", "ActivityExecutions" })
-            Statement($"DELETE FROM {table} WHERE WorkflowInstanceId = ?1").Bind(1, id).Execute();
+        foreach (var table in OwnedTables) DeleteRowsOf(table, id);
         return Statement("DELETE FROM WorkflowInstances WHERE Id = ?1").Bind(1, id).Execute();
     }
+
+    private void DeleteRowsOf(string table, string instanceId) =>
+        Statement($"DELETE FROM {table} WHERE WorkflowInstanceId = ?1").Bind(1, instanceId).Execute();
 
     private PreparedStatement Statement(string sql)
     {

@@ -96,37 +96,36 @@ internal sealed class CommitWriter : IAsyncDisposable
     {
         try
         {
-            var sql = await CommandsAsync();
-            await using var transaction = sql.Begin();
-            var deleted = delete.Ids.Sum(sql.DeleteInstance);
-            await transaction.CommitAsync();
-            delete.Done.TrySetResult(deleted);
+            delete.Done.TrySetResult(await InTransactionAsync(sql => delete.Ids.Sum(sql.DeleteInstance)));
         }
         catch (Exception e)
         {
-            await CloseAsync();
             delete.Done.TrySetException(e);
         }
     }
 
-    private async Task WriteBatchAsync(IReadOnlyList<SerializedCommit> commits)
+    private Task WriteBatchAsync(IReadOnlyList<SerializedCommit> commits) => InTransactionAsync(sql => Write(sql, commits));
+
+    /// <summary>Runs <paramref name="write"/> in one transaction; a connection that failed is not reused, the next work opens a fresh one.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<CommitCommands, T> write)
     {
         try
         {
             var sql = await CommandsAsync();
             await using var transaction = sql.Begin();
-            Write(sql, commits);
+            var result = write(sql);
             await transaction.CommitAsync();
+            return result;
         }
         catch
         {
-            // A broken connection is not reused; the next batch opens a fresh one.
             await CloseAsync();
             throw;
         }
     }
 
-    private static void Write(CommitCommands sql, IReadOnlyList<SerializedCommit> commits)
+    /// <summary>Writes the batch's rows; returns how many commits it held.</summary>
+    private static int Write(CommitCommands sql, IReadOnlyList<SerializedCommit> commits)
     {
         var finalStates = new Dictionary<string, SerializedCommit>();
         foreach (var commit in commits) finalStates[commit.State.Id] = commit;
@@ -145,6 +144,7 @@ internal sealed class CommitWriter : IAsyncDisposable
             records[record.Record.Id] = record;
         foreach (var (record, json) in records.Values)
             sql.UpsertActivityExecution(record, json);
+        return commits.Count;
     }
 
     private async Task<CommitCommands> CommandsAsync()
