@@ -26,8 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DelayScheduler>());
         services.AddHostedService<RecoveryService>();
         services.AddOptions<RetentionOptions>();
-        services.AddSingleton<RetentionSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
+        services.AddHostedService<RetentionSweeper>();
         return services;
     }
 }

@@ -55,35 +55,34 @@ public sealed partial class RetentionSweeper(
         if (finished + faulted + logEntries > 0) LogSwept(finished, faulted, logEntries);
     }
 
-    private async Task<int> DeleteInstancesAsync(WorkflowSubStatus[] subStatuses, DateTimeOffset? endedBefore, int pageSize, CancellationToken cancellationToken)
+    private Task<int> DeleteInstancesAsync(WorkflowSubStatus[] subStatuses, DateTimeOffset? endedBefore, int pageSize, CancellationToken cancellationToken) =>
+        endedBefore is not { } cutoff ? Task.FromResult(0) : DeleteInPagesAsync(async () =>
+        {
+            var ids = await instances.FindEndedBeforeAsync(subStatuses, cutoff, pageSize, cancellationToken);
+            return (ids.Count, ids.Count == 0 ? 0 : await instances.DeleteAsync(ids, cancellationToken));
+        }, pageSize, cancellationToken);
+
+    private Task<int> DeleteLogEntriesAsync(DateTimeOffset? olderThan, int pageSize, CancellationToken cancellationToken) =>
+        olderThan is not { } cutoff ? Task.FromResult(0) : DeleteInPagesAsync(async () =>
+        {
+            var deleted = await integrationLog.DeleteOlderThanAsync(cutoff, pageSize, cancellationToken);
+            return (deleted, deleted);
+        }, pageSize, cancellationToken);
+
+    /// <summary>Deletes page after page until one comes back short; returns how many rows went.</summary>
+    private static async Task<int> DeleteInPagesAsync(Func<Task<(int Found, int Deleted)>> deletePage, int pageSize, CancellationToken cancellationToken)
     {
-        if (endedBefore is not { } cutoff) return 0;
         var total = 0;
         while (true)
         {
             var started = Stopwatch.GetTimestamp();
-            var ids = await instances.FindEndedBeforeAsync(subStatuses, cutoff, pageSize, cancellationToken);
-            if (ids.Count == 0) return total;
-            total += await instances.DeleteAsync(ids, cancellationToken);
-            if (ids.Count < pageSize) return total;
-            // Deletes share the store's single writer with live commits: rest as long as the page took, so a large
+            var (found, deleted) = await deletePage();
+            total += deleted;
+            if (found < pageSize) return total;
+            // Deletes share the store's one writer with live commits: rest as long as the page took, so a large
             // backlog (retention switched on over a million instances) never takes more than half of the writer.
             await Task.Delay(Stopwatch.GetElapsedTime(started), cancellationToken);
         }
-    }
-
-    private async Task<int> DeleteLogEntriesAsync(DateTimeOffset? olderThan, int pageSize, CancellationToken cancellationToken)
-    {
-        if (olderThan is not { } cutoff) return 0;
-        var total = 0;
-        int deleted;
-        do
-        {
-            deleted = await integrationLog.DeleteOlderThanAsync(cutoff, pageSize, cancellationToken);
-            total += deleted;
-        }
-        while (deleted == pageSize);
-        return total;
     }
 
     [LoggerMessage(LogLevel.Information, "Retention: deleted {Finished} finished and {Faulted} faulted instance(s) and {LogEntries} integration log entries.")]
