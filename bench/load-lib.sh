@@ -1,5 +1,10 @@
-# Shared by bench/load.sh and bench/retention-load.sh: build, start the server, drive it with wrk.
-# Source from the repository root after setting DURATION and WORK.
+# Shared by bench/load.sh and bench/retention-load.sh: their arguments [seconds] [prior-instances], the build,
+# starting the server and driving it with wrk. Sourced as the scripts' first line; works from the repository root.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DURATION=${1:-30}
+PRIOR=${2:-1000000}
+WORK=${BENCH_DIR:-/tmp/elsam3-load}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 dotnet build -c Release src/ElsaM3.Server -v q -nologo >/dev/null
 dotnet build -c Release bench/ElsaM3.LoadTest -v q -nologo >/dev/null

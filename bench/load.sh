@@ -2,12 +2,7 @@
 # Load benchmark (issue 3): an HTTP-triggered 5-activity workflow on the SQLite store, driven by wrk at
 # concurrency 32 for 30 s, with an empty store and with 1,000,000 prior instances, next to the physical floor
 # (one SQLite insert of a 2 KB row per request). Usage: bench/load.sh [seconds] [prior-instances]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DURATION=${1:-30}
-PRIOR=${2:-1000000}
-WORK=${BENCH_DIR:-/tmp/elsam3-load}
-source bench/load-lib.sh
+source "$(dirname "$0")/load-lib.sh"
 
 echo "## Physical floor: one SQLite insert of a 2 KB row per request"
 rm -rf "$WORK/floor"

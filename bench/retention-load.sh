@@ -2,12 +2,7 @@
 # Retention backlog under load: the seeded store with retention switched on so that every prior instance is due,
 # driven by wrk exactly as in load.sh while the sweep deletes the backlog; prints how many instances went meanwhile.
 # Usage: bench/retention-load.sh [seconds] [prior-instances]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DURATION=${1:-30}
-PRIOR=${2:-1000000}
-WORK=${BENCH_DIR:-/tmp/elsam3-load}
-source bench/load-lib.sh
+source "$(dirname "$0")/load-lib.sh"
 
 count() {
   curl -sf -X POST http://127.0.0.1:5194/elsa/api/workflow-instances -H 'content-type: application/json' -H "Authorization: Bearer $TOKEN" \
