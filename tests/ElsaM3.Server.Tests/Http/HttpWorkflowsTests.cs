@@ -66,51 +66,48 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     [Fact]
     public async Task InvalidJsonBody_Is400_AndCreatesNoInstance()
     {
-        var before = await CountInstancesAsync();
+        var answer = await RefusedAsync(PostCase("""{"status": """), HttpStatusCode.BadRequest);
 
-        var response = await _client.PostAsync("/workflows/cases/CASE-1", Json("""{"status": """));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("not valid JSON");
-        (await CountInstancesAsync()).ShouldBe(before);
+        answer.ShouldContain("not valid JSON");
     }
 
     [Fact]
     public async Task OversizedBody_Is413_AndCreatesNoInstance()
     {
-        var before = await CountInstancesAsync();
-        var big = $$"""{"status":"{{new string('x', 5000)}}"}""";
-
-        var response = await _client.PostAsync("/workflows/cases/CASE-1", Json(big));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await CountInstancesAsync()).ShouldBe(before);
+        await RefusedAsync(PostCase($$"""{"status":"{{new string('x', 5000)}}"}"""), HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
     public async Task JsonBodyWithTrailingContent_Is400_AndCreatesNoInstance()
     {
-        var before = await CountInstancesAsync();
+        var answer = await RefusedAsync(PostCase("""{"status":"submitted"} {"status":"again"}"""), HttpStatusCode.BadRequest);
 
-        var response = await _client.PostAsync("/workflows/cases/CASE-1", Json("""{"status":"submitted"} {"status":"again"}"""));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("not valid JSON at line 1, position 24");
-        (await CountInstancesAsync()).ShouldBe(before);
+        answer.ShouldContain("not valid JSON at line 1, position 24");
     }
 
     [Fact]
     public async Task OversizedBody_SentWithoutLength_Is413_AndCreatesNoInstance()
     {
-        var before = await CountInstancesAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/workflows/cases/CASE-1") { Content = Json($$"""{"status":"{{new string('x', 5000)}}"}""") };
+        var request = PostCase($$"""{"status":"{{new string('x', 5000)}}"}""");
         request.Headers.TransferEncodingChunked = true;
+
+        var answer = await RefusedAsync(request, HttpStatusCode.RequestEntityTooLarge);
+
+        answer.ShouldContain("larger than the limit of 2048 bytes");
+    }
+
+    private static HttpRequestMessage PostCase(string json) => new(HttpMethod.Post, "/workflows/cases/CASE-1") { Content = Json(json) };
+
+    /// <summary>Sends a request the trigger must refuse: checks the status and that no instance was created; returns the answer's text.</summary>
+    private async Task<string> RefusedAsync(HttpRequestMessage request, HttpStatusCode status)
+    {
+        var before = await CountInstancesAsync();
 
         var response = await _client.SendAsync(request);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("larger than the limit of 2048 bytes");
+        response.StatusCode.ShouldBe(status);
         (await CountInstancesAsync()).ShouldBe(before);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]
