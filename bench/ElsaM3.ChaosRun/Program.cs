@@ -15,6 +15,7 @@ var kills = args.Length > 2 ? int.Parse(args[2]) : 3;
 var random = args.Length > 3 ? new Random(int.Parse(args[3])) : new Random();
 const string ApiKey = "elsam3-simulator-development-api-key";
 const string Password = "chaos-password";
+const string CxmKey = "cxm_chaos-run-key-0123456789abcdefghijklmnop";
 
 var root = FindRoot();
 var serverDll = Path.Combine(root, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll");
@@ -22,12 +23,13 @@ if (!File.Exists(serverDll)) throw new FileNotFoundException("Build the server f
 var data = Path.Combine(Path.GetTempPath(), "elsam3-chaos", Guid.NewGuid().ToString("N"));
 await using var server = new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(),
 [
-    $"--Identity:AdminPassword={Password}",
+    $"--Identity:AdminPassword={Password}", $"--Identity:CxmApiKey={CxmKey}",
     "--Integration:Retry:Delays:0=00:00:00.200", "--Integration:Retry:Delays:1=00:00:00.500", "--Integration:Retry:Delays:2=00:00:01",
     "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--M3pp:Timeout=00:00:10",
 ]);
 using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
-http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey); // the simulators' key
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", CxmKey); // the M3 samples' credential
 var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "workflows", "cases", "noise-complaint.json")))!.AsObject();
 var references = Enumerable.Range(1, cases).Select(n => $"CHAOS-{n:D5}").ToList();
 long injected = 0;

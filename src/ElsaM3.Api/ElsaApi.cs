@@ -19,9 +19,11 @@ public static class ElsaApi
     /// <summary>JSON as Elsa Studio expects it: camelCase, enums as names, workflow definitions in Elsa's format.</summary>
     public static IServiceCollection AddElsaApi(this IServiceCollection services)
     {
-        services.AddOptions<JsonOptions>().Configure<WorkflowDefinitionSerializer>((options, serializer) =>
+        services.AddHttpContextAccessor();
+        services.AddOptions<JsonOptions>().Configure<WorkflowDefinitionSerializer, Microsoft.AspNetCore.Http.IHttpContextAccessor>((options, serializer, http) =>
         {
             var json = options.SerializerOptions;
+            json.Converters.Add(new AdminOnlyStackTraces(http));
             json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
             foreach (var converter in serializer.Options.Converters) json.Converters.Add(converter);

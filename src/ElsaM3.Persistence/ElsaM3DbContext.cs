@@ -15,6 +15,7 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
     public DbSet<IntegrationLogRow> IntegrationLog => Set<IntegrationLogRow>();
+    public DbSet<AuditRow> AuditTrail => Set<AuditRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -62,6 +63,13 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
             e.HasIndex(l => new { l.CaseReference, l.Timestamp });
             e.HasIndex(l => new { l.Outcome, l.Timestamp });
             e.HasIndex(l => l.WorkflowInstanceId);
+        });
+        model.Entity<AuditRow>(e =>
+        {
+            e.ToTable("AuditTrail");
+            e.HasIndex(a => a.Timestamp);
+            e.HasIndex(a => new { a.Actor, a.Timestamp });
+            e.HasIndex(a => new { a.Action, a.Timestamp });
         });
     }
 

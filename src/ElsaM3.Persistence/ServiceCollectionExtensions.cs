@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();
+        services.AddSingleton<ElsaM3.Audit.IAuditTrail, EfAuditTrail>();
         services.AddSingleton<StoreInitializer>();
         return services;
     }

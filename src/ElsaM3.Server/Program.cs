@@ -1,4 +1,7 @@
+using ElsaM3.Identity.Commands;
 using ElsaM3.Server.Hosting;
+
+if (IdentityCommands.TryRun(args, Console.In, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddElsaM3Server();
@@ -6,6 +9,7 @@ builder.AddElsaM3Server();
 var app = builder.Build();
 app.UseElsaM3Server();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

@@ -10,10 +10,19 @@ namespace ElsaM3.Simulators;
 /// <summary>What both simulators share: the API key check, correlation ids and the fault-injection control endpoint.</summary>
 public static class SimulatorApi
 {
-    /// <summary>Maps <c>/_control/faults</c> and returns the <c>/api/v1</c> group, guarded by the API key and the faults.</summary>
+    /// <summary>Maps <c>/_control/faults</c> and returns the <c>/api/v1</c> group, all guarded by the API key; the API also by the faults.</summary>
     public static RouteGroupBuilder MapSimulatorApi(this IEndpointRouteBuilder routes, string prefix, FaultInjector faults)
     {
         var root = routes.MapGroup(prefix).ExcludeFromDescription();
+        // Everything, the control routes included, needs the simulator's key.
+        root.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var options = http.RequestServices.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+            return string.Equals(http.Request.Headers["X-Api-Key"], options.ApiKey, StringComparison.Ordinal)
+                ? await next(context)
+                : SimulatorErrors.Unauthorized(http);
+        });
         root.MapPost("/_control/faults", (FaultRequest request, HttpContext http) =>
         {
             if (request.Kind is null || !FaultKinds.ByName.TryGetValue(request.Kind, out var kind))
@@ -38,8 +47,6 @@ public static class SimulatorApi
             var http = context.HttpContext;
             CorrelationIds.Of(http);
             var options = http.RequestServices.GetRequiredService<IOptions<SimulatorOptions>>().Value;
-            if (!string.Equals(http.Request.Headers["X-Api-Key"], options.ApiKey, StringComparison.Ordinal))
-                return SimulatorErrors.Unauthorized(http);
             var path = http.Request.Path.Value ?? "";
             switch (faults.FromHeaders(http.Request.Headers["X-Sim-Fault"], http.Request.Headers["X-Sim-Fault-Count"], http.Request.Headers["Idempotency-Key"])
                     ?? faults.Next(http.Request.Method, path))

@@ -22,7 +22,8 @@ public sealed class IntegrationLogTests : IAsyncLifetime
         simulator.DefaultRequestHeaders.Add("X-Api-Key", "elsam3-simulator-development-api-key");
         (await simulator.PostAsJsonAsync("/simulators/m3pp/_control/faults", new { kind = "transient-503", next = 16, method = "POST", path = "/worksheets" })).EnsureSuccessStatusCode();
         var @case = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(StudioBrowser.RepositoryRoot, "workflows", "cases", "noise-complaint.json")))!;
-        var response = await simulator.PostAsJsonAsync("/workflows/cases/noise-complaint", @case);
+        using var cxm = Server.Tests.Support.ElsaM3Application.AsCxm(new HttpClient { BaseAddress = _studio.Server.Address });
+        var response = await cxm.PostAsJsonAsync("/workflows/cases/noise-complaint", @case);
         var instanceId = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
 
         await _studio.SignInAsync();

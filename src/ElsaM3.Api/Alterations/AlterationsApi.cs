@@ -1,3 +1,4 @@
+using ElsaM3.Audit;
 using ElsaM3.Runtime.Instances;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,8 @@ public static class AlterationsApi
 
     public sealed record RetryResponse(IReadOnlyList<RetryResult> Results);
 
-    private static async Task<Results<Ok<RetryResponse>, ValidationProblem>> Retry(RetryRequest request, WorkflowInstanceService instances, CancellationToken ct)
+    private static async Task<Results<Ok<RetryResponse>, ValidationProblem>> Retry(RetryRequest request, HttpContext http, AuditRecorder audit,
+        WorkflowInstanceService instances, CancellationToken ct)
     {
         if (request.WorkflowInstanceIds is not { Length: > 0 } ids) return ApiErrors.Invalid("workflowInstanceIds", "must name at least one instance.");
         var results = new List<RetryResult>();
@@ -33,6 +35,7 @@ public static class AlterationsApi
                 results.Add(result is null
                     ? new RetryResult(id, false, $"Workflow instance '{id}' was not found.", null)
                     : new RetryResult(id, true, null, result.SubStatus.ToString()));
+                if (result is not null) await audit.RecordAsync(http, AuditAction.InstanceRetried, id, $"now {result.SubStatus}");
             }
             catch (InvalidOperationException e)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ElsaM3.Audit;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Execution;
@@ -20,7 +21,7 @@ public static class SaveWorkflowDefinition
         group.MapPost("/", Save);
         group.MapPost("/{definitionId}/publish", Publish);
         group.MapPost("/{definitionId}/retract", Retract);
-        group.MapDelete("/{definitionId}", Delete);
+        group.MapDelete("/{definitionId}", Delete).WithMetadata(AdminOnly.Instance);
         group.MapPost("/import", Import);
         group.MapGet("/{definitionId}/export", Export);
     }
@@ -28,22 +29,22 @@ public static class SaveWorkflowDefinition
     public sealed record SaveResponse(JsonObject WorkflowDefinition, bool AlreadyPublished, int ConsumingWorkflowCount = 0);
 
     private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> Save(
-        JsonObject body, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+        JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         if (body["model"] is not JsonObject modelJson) return ApiErrors.Invalid("model", "is required: the workflow definition to save.");
         var publish = body["publish"] is JsonValue p && p.GetValueKind() == JsonValueKind.True;
-        return await SaveModelAsync(modelJson, publish, definitions, serializer, ct);
+        return await SaveModelAsync(modelJson, publish, publish ? AuditAction.DefinitionPublished : AuditAction.DefinitionSaved, http, audit, definitions, serializer, ct);
     }
 
     private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> Import(
-        JsonObject body, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+        JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         var publish = body["isPublished"] is JsonValue p && p.GetValueKind() == JsonValueKind.True;
-        return await SaveModelAsync(body, publish, definitions, serializer, ct);
+        return await SaveModelAsync(body, publish, AuditAction.DefinitionImported, http, audit, definitions, serializer, ct);
     }
 
-    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> SaveModelAsync(
-        JsonObject modelJson, bool publish, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> SaveModelAsync(JsonObject modelJson, bool publish, AuditAction action,
+        HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         WorkflowDefinition model;
         try
@@ -57,6 +58,7 @@ public static class SaveWorkflowDefinition
         try
         {
             var result = await definitions.SaveAsync(model, publish, ct);
+            await audit.RecordAsync(http, action, result.Definition.DefinitionId, VersionDetail(result.Definition));
             return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished));
         }
         catch (WorkflowDefinitionException e)
@@ -65,13 +67,15 @@ public static class SaveWorkflowDefinition
         }
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> Publish(
-        string definitionId, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> Publish(string definitionId,
+        HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         try
         {
             var result = await definitions.PublishAsync(definitionId, ct);
-            return result is null ? TypedResults.NotFound() : TypedResults.Ok(DefinitionJson.Model(result.Definition, serializer));
+            if (result is null) return TypedResults.NotFound();
+            if (!result.AlreadyPublished) await audit.RecordAsync(http, AuditAction.DefinitionPublished, definitionId, VersionDetail(result.Definition));
+            return TypedResults.Ok(DefinitionJson.Model(result.Definition, serializer));
         }
         catch (WorkflowDefinitionException e)
         {
@@ -79,21 +83,33 @@ public static class SaveWorkflowDefinition
         }
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound>> Retract(
-        string definitionId, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    private static async Task<Results<Ok<JsonObject>, NotFound>> Retract(string definitionId,
+        HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         var retracted = await definitions.RetractAsync(definitionId, ct);
-        return retracted is null ? TypedResults.NotFound() : TypedResults.Ok(DefinitionJson.Model(retracted, serializer));
+        if (retracted is null) return TypedResults.NotFound();
+        await audit.RecordAsync(http, AuditAction.DefinitionRetracted, definitionId, VersionDetail(retracted));
+        return TypedResults.Ok(DefinitionJson.Model(retracted, serializer));
     }
 
-    private static async Task<Results<NoContent, NotFound>> Delete(string definitionId, WorkflowDefinitionService definitions, CancellationToken ct) =>
-        await definitions.DeleteAsync(definitionId, ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    public static async Task<Results<NoContent, NotFound>> DeleteVersion(string id, IWorkflowDefinitionStore store, WorkflowGraphCache graphs, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> Delete(string definitionId, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, CancellationToken ct)
     {
-        graphs.Invalidate(id);
-        return await store.DeleteVersionAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        var result = await definitions.DeleteAsync(definitionId, ct);
+        if (result.DeletedVersions == 0) return TypedResults.NotFound();
+        await audit.RecordAsync(http, AuditAction.DefinitionDeleted, definitionId,
+            $"{result.DeletedVersions} version(s) deleted, {result.CancelledInstances} waiting instance(s) cancelled");
+        return TypedResults.NoContent();
     }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteVersion(string id, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, CancellationToken ct)
+    {
+        var result = await definitions.DeleteVersionAsync(id, ct);
+        if (result.DeletedVersions == 0) return TypedResults.NotFound();
+        await audit.RecordAsync(http, AuditAction.DefinitionVersionDeleted, id, $"{result.CancelledInstances} waiting instance(s) cancelled");
+        return TypedResults.NoContent();
+    }
+
+    private static string VersionDetail(WorkflowDefinition definition) => $"'{definition.Name}' version {definition.Version}";
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Export(
         string definitionId, string? versionOptions, IWorkflowDefinitionStore store, WorkflowDefinitionSerializer serializer, CancellationToken ct)

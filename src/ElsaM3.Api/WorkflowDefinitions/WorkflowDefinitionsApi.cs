@@ -23,7 +23,7 @@ public static class WorkflowDefinitionsApi
         group.MapGet("/validation/is-name-unique", IsNameUnique);
         group.MapSaveOperations();
         group.MapExecuteOperations();
-        api.MapDelete("/workflow-definition-versions/{id}", SaveWorkflowDefinition.DeleteVersion);
+        api.MapDelete("/workflow-definition-versions/{id}", SaveWorkflowDefinition.DeleteVersion).WithMetadata(AdminOnly.Instance);
     }
 
     public sealed record ListQuery(

@@ -1,3 +1,4 @@
+using ElsaM3.Audit;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
@@ -120,32 +121,51 @@ public static class WorkflowInstancesApi
         return result.Result is Ok<ListResponse<VariableValue>> ok ? ok : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> Delete(string id, IWorkflowInstanceStore store, CancellationToken ct) =>
-        await store.DeleteAsync([id], ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, AuditRecorder audit, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        if (await store.DeleteAsync([id], ct) == 0) return TypedResults.NotFound();
+        await audit.RecordAsync(http, AuditAction.InstanceDeleted, id);
+        return TypedResults.NoContent();
+    }
 
-    private static async Task<Results<Ok, NotFound, Conflict<string>>> Cancel(string id, WorkflowInstanceService instances, CancellationToken ct) =>
-        await instances.CancelAsync(id, ct) switch
+    private static async Task<Results<Ok, NotFound, Conflict<string>>> Cancel(string id, HttpContext http, AuditRecorder audit, WorkflowInstanceService instances, CancellationToken ct)
+    {
+        switch (await instances.CancelAsync(id, ct))
         {
-            null => TypedResults.NotFound(),
-            false => TypedResults.Conflict($"Workflow instance '{id}' has already finished."),
-            true => TypedResults.Ok(),
-        };
+            case null: return TypedResults.NotFound();
+            case false: return TypedResults.Conflict($"Workflow instance '{id}' has already finished.");
+            default:
+                await audit.RecordAsync(http, AuditAction.InstanceCancelled, id);
+                return TypedResults.Ok();
+        }
+    }
 
     public sealed record BulkRequest(string[]? Ids, string[]? WorkflowDefinitionIds);
 
     public sealed record BulkResponse(int Count);
 
-    private static async Task<Ok<BulkResponse>> BulkCancel(BulkRequest request, WorkflowInstanceService instances, IWorkflowInstanceStore store, CancellationToken ct)
+    private static async Task<Ok<BulkResponse>> BulkCancel(BulkRequest request, HttpContext http, AuditRecorder audit,
+        WorkflowInstanceService instances, IWorkflowInstanceStore store, CancellationToken ct)
     {
         var ids = await ResolveAsync(request, store, ct);
-        var cancelled = 0;
+        var cancelled = new List<string>();
         foreach (var id in ids)
-            if (await instances.CancelAsync(id, ct) == true) cancelled++;
-        return TypedResults.Ok(new BulkResponse(cancelled));
+            if (await instances.CancelAsync(id, ct) == true) cancelled.Add(id);
+        if (cancelled.Count > 0) await audit.RecordAsync(http, AuditAction.InstanceCancelled, Targets(cancelled), $"{cancelled.Count} instance(s) cancelled in bulk");
+        return TypedResults.Ok(new BulkResponse(cancelled.Count));
     }
 
-    private static async Task<Ok<BulkResponse>> BulkDelete(BulkRequest request, IWorkflowInstanceStore store, CancellationToken ct) =>
-        TypedResults.Ok(new BulkResponse(await store.DeleteAsync(await ResolveAsync(request, store, ct), ct)));
+    private static async Task<Ok<BulkResponse>> BulkDelete(BulkRequest request, HttpContext http, AuditRecorder audit, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        var ids = await ResolveAsync(request, store, ct);
+        var deleted = await store.DeleteAsync(ids, ct);
+        if (deleted > 0) await audit.RecordAsync(http, AuditAction.InstanceDeleted, Targets(ids), $"{deleted} instance(s) deleted in bulk");
+        return TypedResults.Ok(new BulkResponse(deleted));
+    }
+
+    /// <summary>The ids an audit entry names: all of a few, the first ten of many.</summary>
+    private static string Targets(IReadOnlyCollection<string> ids) =>
+        ids.Count <= 10 ? string.Join(", ", ids) : $"{string.Join(", ", ids.Take(10))} and {ids.Count - 10} more";
 
     private static async Task<IReadOnlyCollection<string>> ResolveAsync(BulkRequest request, IWorkflowInstanceStore store, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ElsaM3.M3pp.Gateways;
 using ElsaM3.Runtime.Definitions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -9,40 +10,63 @@ namespace ElsaM3.M3pp.Activities.Settings;
 /// <summary>
 /// Reads and saves the integration settings (stored in the server's settings table) and supplies the gateways'
 /// connections. Saving with the integration enabled first proves the connection (§6.8): <c>/health</c>, then
-/// <c>/worksheet-fields</c> must list the external reference field; otherwise nothing is saved.
+/// <c>/worksheet-fields</c> must list the external reference field; otherwise nothing is saved. API keys are
+/// stored encrypted with ASP.NET Core Data Protection, and a stored key only ever goes to the URL it was saved with.
 /// </summary>
 public sealed class M3ppSettingsService(
     IWorkflowDefinitionStore store,
     IOptions<M3ppOptions> defaults,
     ISelfAddress self,
     RestCaller caller,
-    IMemoryCache cache) : IGatewayConnections
+    IMemoryCache cache,
+    IDataProtectionProvider protection) : IGatewayConnections
 {
     private const string StorageKey = "m3pp.settings";
+    private const string ProtectedPrefix = "dp:";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly IDataProtector _keys = protection.CreateProtector("ElsaM3.M3pp.Settings.ApiKeys");
     private volatile M3ppSettings? _current;
 
     public async ValueTask<M3ppSettings> GetAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current) return current;
         var stored = await store.GetSettingAsync(StorageKey, cancellationToken);
-        return _current = stored is null ? defaults.Value.ToSettings() : JsonSerializer.Deserialize<M3ppSettings>(stored, Json)!;
+        if (stored is null) return _current = defaults.Value.ToSettings();
+        var settings = JsonSerializer.Deserialize<M3ppSettings>(stored, Json)!;
+        var keys = settings with { HubisApiKey = Unprotect(settings.HubisApiKey), CxmApiKey = Unprotect(settings.CxmApiKey) };
+        // Settings saved before keys were encrypted are encrypted now.
+        if (IsPlain(settings.HubisApiKey) || IsPlain(settings.CxmApiKey)) await StoreAsync(keys, cancellationToken);
+        return _current = keys;
     }
 
-    /// <summary>Saves <paramref name="update"/> (a blank API key keeps the stored one); the reason when the connection check fails.</summary>
+    /// <summary>
+    /// Saves <paramref name="update"/>; a blank API key keeps the stored one only while its URL stays the same.
+    /// Returns the reason when the connection check fails (nothing is saved then).
+    /// </summary>
     public async Task<string?> SaveAsync(M3ppSettings update, CancellationToken cancellationToken)
     {
         var old = await GetAsync(cancellationToken);
         var candidate = update with
         {
-            HubisApiKey = string.IsNullOrEmpty(update.HubisApiKey) ? old.HubisApiKey : update.HubisApiKey,
-            CxmApiKey = string.IsNullOrEmpty(update.CxmApiKey) ? old.CxmApiKey : update.CxmApiKey,
+            HubisApiKey = string.IsNullOrEmpty(update.HubisApiKey) && update.HubisBaseUrl == old.HubisBaseUrl ? old.HubisApiKey : update.HubisApiKey,
+            CxmApiKey = string.IsNullOrEmpty(update.CxmApiKey) && update.CxmBaseUrl == old.CxmBaseUrl ? old.CxmApiKey : update.CxmApiKey,
         };
         if (candidate.Enabled && await VerifyAsync(candidate, cancellationToken) is { } failure) return failure;
-        await store.SetSettingAsync(StorageKey, JsonSerializer.Serialize(candidate, Json), cancellationToken);
+        await StoreAsync(candidate, cancellationToken);
         _current = candidate;
         return null;
     }
+
+    private Task StoreAsync(M3ppSettings settings, CancellationToken cancellationToken) =>
+        store.SetSettingAsync(StorageKey, JsonSerializer.Serialize(settings with { HubisApiKey = Protect(settings.HubisApiKey), CxmApiKey = Protect(settings.CxmApiKey) }, Json), cancellationToken);
+
+    private string? Protect(string? key) => string.IsNullOrEmpty(key) ? key : ProtectedPrefix + _keys.Protect(key);
+
+    private string? Unprotect(string? stored) => IsProtected(stored) ? _keys.Unprotect(stored![ProtectedPrefix.Length..]) : stored;
+
+    private static bool IsProtected(string? stored) => stored?.StartsWith(ProtectedPrefix, StringComparison.Ordinal) == true;
+
+    private static bool IsPlain(string? stored) => !string.IsNullOrEmpty(stored) && !IsProtected(stored);
 
     /// <summary>Why the integration cannot call out with these settings (a base URL or API key missing), or null.</summary>
     public string? ConfigurationProblem(M3ppSettings settings) =>

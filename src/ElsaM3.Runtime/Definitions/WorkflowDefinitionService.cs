@@ -12,7 +12,7 @@ namespace ElsaM3.Runtime.Definitions;
 /// </summary>
 public sealed class WorkflowDefinitionService(
     IWorkflowDefinitionStore store, WorkflowRunner runner, ActivityRegistry registry, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
-    TriggerIndex triggerIndex, TimeProvider time)
+    TriggerIndex triggerIndex, TimeProvider time, Instances.WorkflowInstanceService instances, Instances.IWorkflowInstanceStore instanceStore)
 {
     public const string ToolVersion = "3.8.0.0";
 
@@ -84,13 +84,40 @@ public sealed class WorkflowDefinitionService(
         return published;
     }
 
-    public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes every version with its triggers (so its paths answer 404) after cancelling the instances still
+    /// waiting on it, which could otherwise never finish.
+    /// </summary>
+    public async Task<DeleteResult> DeleteAsync(string definitionId, CancellationToken cancellationToken)
     {
-        foreach (var version in await store.FindManyAsync(new DefinitionQuery { DefinitionIds = [definitionId], VersionOptions = VersionOptions.AllVersions, PageSize = int.MaxValue }, cancellationToken))
-            graphs.Invalidate(version.Id);
+        var versions = await store.FindManyAsync(new DefinitionQuery { DefinitionIds = [definitionId], VersionOptions = VersionOptions.AllVersions, PageSize = int.MaxValue }, cancellationToken);
+        if (versions.Count == 0) return new DeleteResult(0, 0);
+        var cancelled = await CancelWaitingAsync(new Instances.InstanceQuery { DefinitionIds = [definitionId] }, cancellationToken);
+        foreach (var version in versions) graphs.Invalidate(version.Id);
         var deleted = await store.DeleteAsync(definitionId, cancellationToken);
         triggerIndex.Invalidate();
-        return deleted;
+        return new DeleteResult(deleted, cancelled);
+    }
+
+    /// <summary>Deletes one version (and its triggers) after cancelling the instances waiting on it.</summary>
+    public async Task<DeleteResult> DeleteVersionAsync(string id, CancellationToken cancellationToken)
+    {
+        var version = await store.FindByIdAsync(id, cancellationToken);
+        if (version is null) return new DeleteResult(0, 0);
+        var cancelled = await CancelWaitingAsync(new Instances.InstanceQuery { DefinitionIds = [version.DefinitionId], Version = version.Version }, cancellationToken);
+        graphs.Invalidate(id);
+        var deleted = await store.DeleteVersionAsync(id, cancellationToken) ? 1 : 0;
+        triggerIndex.Invalidate();
+        return new DeleteResult(deleted, cancelled);
+    }
+
+    private async Task<int> CancelWaitingAsync(Instances.InstanceQuery query, CancellationToken cancellationToken)
+    {
+        var waiting = await instanceStore.FindIdsAsync(query with { Statuses = [WorkflowStatus.Running], PageSize = int.MaxValue }, cancellationToken);
+        var cancelled = 0;
+        foreach (var instanceId in waiting)
+            if (await instances.CancelAsync(instanceId, cancellationToken) == true) cancelled++;
+        return cancelled;
     }
 
     private async Task PublishVersionAsync(WorkflowDefinition version, List<WorkflowDefinition> changed, CancellationToken cancellationToken)

@@ -1,4 +1,8 @@
 using ElsaM3.Api;
+using ElsaM3.Audit;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using ElsaM3.Cases;
 using ElsaM3.Identity;
 using ElsaM3.Server.Studio;
@@ -28,6 +32,7 @@ public static class ServerExtensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddOptions<StorageOptions>().Bind(config.GetSection("Storage"))
             .Configure(o => o.ConnectionString ??= config.GetConnectionString("ElsaM3"));
@@ -42,7 +47,7 @@ public static class ServerExtensions
             .Validate(o => new[] { o.FinishedInstances, o.FaultedInstances, o.IntegrationLog }.All(age => age is null || age > TimeSpan.Zero),
                 "ElsaM3:Retention:FinishedInstances, FaultedInstances and IntegrationLog must be longer than zero when set.")
             .ValidateOnStart();
-        services.AddOptions<IdentityOptions>().Bind(config.GetSection("Identity"))
+        services.AddOptions<ElsaM3.Identity.IdentityOptions>().Bind(config.GetSection("Identity"))
             .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
         services.AddOptions<StudioOptions>().Bind(config.GetSection("Studio"));
         services.AddOptions<IntegrationRetryOptions>().Bind(config.GetSection("Integration:Retry"));
@@ -69,7 +74,12 @@ public static class ServerExtensions
             .AddElsaM3Runtime()
             .AddElsaApi()
             .AddElsaM3Identity()
+            .AddAuditTrail(config)
             .AddM3ppActivities();
+        // Data Protection encrypts the stored HUBis and CXM keys; its own keys live in the data folder (owner-only).
+        services.AddDataProtection().SetApplicationName("ElsaM3");
+        services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
         services.AddSingleton<ISelfAddress, ServerSelfAddress>();
         if (simulators.Enabled) services.AddSimulators();
         services.AddSingleton<SampleWorkflowImporter>();
@@ -77,25 +87,29 @@ public static class ServerExtensions
 
     public static void UseElsaM3Server(this WebApplication app)
     {
+        app.UseSecurityHeaders(StudioHosting.BasePath);
         app.UseStudio();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseHttpWorkflows();
         var api = app.MapElsaApi();
-        api.MapIdentity();
         api.RequireAuthorization(Roles.AnalystPolicy);
+        api.MapIdentity();
         ((IEndpointConventionBuilder)api).Finally(endpoint =>
         {
             if (endpoint.Metadata.OfType<AdminOnly>().Any()) endpoint.Metadata.Add(new AuthorizeAttribute(Roles.AdminPolicy));
         });
-        app.MapIntegrationApi();
+        var admin = app.MapGroup("/api").RequireAuthorization(Roles.AdminPolicy);
+        admin.MapIntegrationApi();
+        admin.MapAuditApi();
         if (app.Configuration.GetValue("Simulators:Enabled", true))
         {
             app.MapSimulators();
             app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));
         }
         var simulated = app.Configuration.GetValue("Simulators:Enabled", true);
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy", simulators = simulated }));
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy", simulators = simulated })).AllowAnonymous();
         app.Lifetime.ApplicationStarted.Register(() => ListeningLog.Write(app));
     }
 }

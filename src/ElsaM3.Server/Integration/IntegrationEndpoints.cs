@@ -1,4 +1,4 @@
-using ElsaM3.Identity;
+using ElsaM3.Audit;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.Runtime.IntegrationLog;
 
@@ -6,21 +6,21 @@ namespace ElsaM3.Server.Integration;
 
 /// <summary>
 /// The integration's admin API: <c>/api/settings/m3pp</c> (the brief's General tab) and <c>/api/integration-log</c>.
-/// Admin only.
+/// The caller maps them on an admin-only group.
 /// </summary>
 public static class IntegrationEndpoints
 {
-    public static void MapIntegrationApi(this IEndpointRouteBuilder routes)
+    public static void MapIntegrationApi(this RouteGroupBuilder api)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization(Roles.AdminPolicy);
-
         api.MapGet("/settings/m3pp", async (M3ppSettingsService settings, CancellationToken ct) => TypedResults.Ok(SettingsView.From(await settings.GetAsync(ct))));
-        api.MapPut("/settings/m3pp", async (SettingsUpdate update, M3ppSettingsService settings, CancellationToken ct) =>
+        api.MapPut("/settings/m3pp", async (SettingsUpdate update, HttpContext http, AuditRecorder audit, M3ppSettingsService settings, CancellationToken ct) =>
         {
-            if (update.Validate() is { } invalid) return Results.Problem(title: "Invalid settings", detail: invalid, statusCode: 400);
             var current = await settings.GetAsync(ct);
-            if (await settings.SaveAsync(update.ApplyTo(current), ct) is { } failure)
+            if (update.Validate(current) is { } invalid) return Results.Problem(title: "Invalid settings", detail: invalid, statusCode: 400);
+            var updated = update.ApplyTo(current);
+            if (await settings.SaveAsync(updated, ct) is { } failure)
                 return Results.Problem(title: "The settings were not saved: the connection to M3PP/Assure failed", detail: failure, statusCode: 422);
+            await audit.RecordAsync(http, AuditAction.SettingsChanged, "m3pp", update.ChangedFields(current));
             return Results.Ok(SettingsView.From(await settings.GetAsync(ct)));
         });
 
@@ -57,11 +57,28 @@ public static class IntegrationEndpoints
     public sealed record SettingsUpdate(bool? Enabled, string? ExternalReferenceField, string? HubisBaseUrl, string? HubisApiKey,
         string? CxmBaseUrl, string? CxmApiKey, double? TimeoutSeconds)
     {
-        public string? Validate() =>
+        /// <summary>What is wrong with this update to <paramref name="current"/>; a changed URL needs its key again, so a stored key never goes to a new host.</summary>
+        public string? Validate(M3ppSettings current) =>
             ExternalReferenceField is { } f && string.IsNullOrWhiteSpace(f) ? "externalReferenceField must not be empty."
             : TimeoutSeconds is <= 0 or > 600 ? "timeoutSeconds must be between 1 and 600."
             : HubisApiKey is { Length: > 0 and (< 32 or > 255) } ? "hubisApiKey must be 32-255 characters."
+            : HubisBaseUrl is { } hubis && hubis != current.HubisBaseUrl && string.IsNullOrEmpty(HubisApiKey) ? "hubisApiKey is required when hubisBaseUrl changes: the stored key is only sent to the URL it was saved with."
+            : CxmBaseUrl is { } cxm && cxm != current.CxmBaseUrl && string.IsNullOrEmpty(CxmApiKey) ? "cxmApiKey is required when cxmBaseUrl changes: the stored key is only sent to the URL it was saved with."
             : null;
+
+        /// <summary>The names of the settings this update changes (for the audit trail: never a key's value).</summary>
+        public string ChangedFields(M3ppSettings current)
+        {
+            var changed = new List<string>();
+            if (Enabled is { } enabled && enabled != current.Enabled) changed.Add($"enabled={enabled}");
+            if (ExternalReferenceField is { } field && field.Trim() != current.ExternalReferenceField) changed.Add("externalReferenceField");
+            if (HubisBaseUrl is { } hubis && hubis != current.HubisBaseUrl) changed.Add("hubisBaseUrl");
+            if (!string.IsNullOrEmpty(HubisApiKey)) changed.Add("hubisApiKey");
+            if (CxmBaseUrl is { } cxm && cxm != current.CxmBaseUrl) changed.Add("cxmBaseUrl");
+            if (!string.IsNullOrEmpty(CxmApiKey)) changed.Add("cxmApiKey");
+            if (TimeoutSeconds is { } seconds && TimeSpan.FromSeconds(seconds) != current.Timeout) changed.Add("timeoutSeconds");
+            return changed.Count == 0 ? "nothing changed" : "changed: " + string.Join(", ", changed);
+        }
 
         public M3ppSettings ApplyTo(M3ppSettings current) => current with
         {

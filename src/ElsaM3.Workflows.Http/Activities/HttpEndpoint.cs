@@ -12,21 +12,19 @@ public sealed class HttpEndpoint : Trigger<HttpEndpointInput, HttpEndpointOutput
 {
     public const string StimulusName = "Elsa.HttpEndpoint";
 
-    /// <summary>Trigger payloads also carry the endpoint's options, which the middleware applies before starting a run.</summary>
+    /// <summary>Trigger payloads also carry the endpoint's rules, which the middleware applies before starting a run.</summary>
     public override IReadOnlyList<BookmarkRequest> GetTriggers(HttpEndpointInput input) =>
-        input.SupportedMethods.Select(method =>
-        {
-            var payload = Payload(input.Path, method);
-            payload["authorize"] = input.Authorize;
-            payload["requestSizeLimit"] = input.RequestSizeLimit;
-            return new BookmarkRequest(StimulusName, payload);
-        }).ToList();
+        input.SupportedMethods.Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))).ToList();
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, HttpEndpointInput input, CancellationToken cancellationToken)
     {
         if (context.IsTriggerOfWorkflow && context.Stimulus is HttpRequestData request)
             return ValueTask.FromResult(Done(Output(request)));
-        var bookmarks = input.SupportedMethods.Select(method => new BookmarkRequest(StimulusName, Payload(input.Path, method))).ToList();
+        // A waiting endpoint is found by path and method alone; its rules ride along so a resume is checked like a start.
+        var bookmarks = input.SupportedMethods.Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))
+        {
+            LookupPayload = Payload(input.Path, method),
+        }).ToList();
         return ValueTask.FromResult<ActivityResult>(new ActivityResult.Suspended(bookmarks));
     }
 
@@ -59,8 +57,11 @@ public sealed class HttpEndpointInput
     [Input(Description = "The HTTP methods that trigger the workflow.", UIHint = "checklist", Options = ["GET", "POST", "PUT", "HEAD", "DELETE"])]
     public string[] SupportedMethods { get; set; } = ["GET"];
 
-    [Input(Description = "Only authenticated callers may trigger the workflow.")]
+    [Input(Description = "Only authenticated callers (a signed-in person, or an application's API key or signature) may start or resume the workflow here.")]
     public bool Authorize { get; set; }
+
+    [Input(Description = "The policy or role the caller must have, e.g. cxm for the CXM application, analyst or admin; implies Authorize.")]
+    public string? Policy { get; set; }
 
     [Input(Description = "Largest request body accepted, in bytes; empty for the server default.")]
     public long? RequestSizeLimit { get; set; }
@@ -77,6 +78,6 @@ public sealed class HttpEndpointOutput
     [Output(Description = "The query string values.")]
     public Dictionary<string, object?>? QueryStringData { get; set; }
 
-    [Output(Description = "The request headers.")]
+    [Output(Description = "The request headers, without credentials (Authorization, Cookie, X-Api-Key, X-Signature and the configured sensitive headers are never stored).")]
     public Dictionary<string, object?>? Headers { get; set; }
 }

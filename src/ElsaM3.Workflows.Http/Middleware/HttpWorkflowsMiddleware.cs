@@ -4,6 +4,7 @@ using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Http.Activities;
 using ElsaM3.Workflows.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,11 @@ public sealed class HttpWorkflowsMiddleware(
     WorkflowGraphCache graphs,
     WorkflowInstanceService instances,
     IWorkflowInstanceStore store,
+    IAuthorizationService authorization,
     IOptions<HttpOptions> options)
 {
+    private readonly SensitiveHeaders _sensitive = new(options.Value.SensitiveHeaders);
+
     public const string InstanceIdHeader = "x-elsa-workflow-instance-id";
 
     public async Task InvokeAsync(HttpContext context)
@@ -53,14 +57,11 @@ public sealed class HttpWorkflowsMiddleware(
             return;
         }
 
+        // The endpoint's rules hold for a request that resumes a waiting workflow as for one that starts it.
+        var rules = HttpEndpointRules.Read(matches.Count == 1 ? matches[0].Trigger.Payload : bookmarks[0].Payload);
+        if (await RefusedAsync(context, rules)) return;
         var graph = matches.Count == 1 ? await graphs.FindAsync(matches[0].Trigger.WorkflowDefinitionVersionId, ct) : null;
-        var endpoint = matches.Count == 1 ? matches[0].Trigger.Payload as Dictionary<string, object?> : null;
-        var requestLimit = endpoint?.GetValueOrDefault("requestSizeLimit") is long limit ? limit : settings.MaxRequestBodyBytes;
-        if (endpoint?.GetValueOrDefault("authorize") is true && context.User.Identity?.IsAuthenticated != true)
-        {
-            await Problem(context, StatusCodes.Status401Unauthorized, "This workflow endpoint requires an authenticated caller.");
-            return;
-        }
+        var requestLimit = rules.RequestSizeLimit ?? settings.MaxRequestBodyBytes;
 
         var (body, error, status) = await RequestBody.ReadAsync(context.Request, requestLimit, ct);
         if (error is not null)
@@ -69,7 +70,7 @@ public sealed class HttpWorkflowsMiddleware(
             return;
         }
         var request = new HttpRequestData(path, method,
-            context.Request.Headers.ToDictionary(h => h.Key, h => (object?)h.Value.ToString()),
+            _sensitive.Without(context.Request.Headers),
             context.Request.Query.ToDictionary(q => q.Key, q => (object?)q.Value.ToString()),
             matches.Count == 1 ? matches[0].RouteValues.ToDictionary(r => r.Key, r => WorkflowJson.ToPlain(r.Value?.ToString())) : new Dictionary<string, object?>(),
             body);
@@ -123,6 +124,25 @@ public sealed class HttpWorkflowsMiddleware(
         return result;
     }
 
+    /// <summary>Answers 401 (no credential) or 403 (not allowed) when the caller does not meet the endpoint's rules.</summary>
+    private async Task<bool> RefusedAsync(HttpContext context, HttpEndpointRules rules)
+    {
+        if (!rules.RequiresCaller) return false;
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            context.Response.Headers.WWWAuthenticate = "ApiKey, Bearer";
+            await Problem(context, StatusCodes.Status401Unauthorized,
+                "This workflow endpoint requires a credential: an application's API key (Authorization: ApiKey <key>, or X-Api-Key), a signed body, or a bearer token.");
+            return true;
+        }
+        if (rules.Policy is { } policy && !(await authorization.AuthorizeAsync(context.User, policy)).Succeeded)
+        {
+            await Problem(context, StatusCodes.Status403Forbidden, $"The caller does not meet this workflow endpoint's policy '{policy}'.");
+            return true;
+        }
+        return false;
+    }
+
     private static void AddInstanceHeader(HttpContext context, string instanceId) =>
         context.Response.OnStarting(() =>
         {
@@ -140,8 +160,10 @@ public sealed class HttpWorkflowsMiddleware(
         }
         if (result.SubStatus == WorkflowSubStatus.Faulted || result.State.Incidents.Count > 0)
         {
+            // The caller learns where to look, never what went wrong inside (messages can carry data and paths).
             var incident = result.State.Incidents.LastOrDefault();
-            await Problem(context, StatusCodes.Status500InternalServerError, incident?.Message ?? "The workflow faulted.");
+            await Problem(context, StatusCodes.Status500InternalServerError,
+                $"The workflow faulted. Quote workflow instance {result.State.Id}{(incident is null ? "" : $", incident {incident.ActivityInstanceId}")} to an administrator.");
             return;
         }
         context.Response.StatusCode = result.Status == WorkflowStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;

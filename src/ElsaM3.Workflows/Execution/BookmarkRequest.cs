@@ -10,4 +10,10 @@ public sealed record BookmarkRequest(string Name, object? Payload = null)
 
     /// <summary>Deletes the bookmark when it is resumed (the default).</summary>
     public bool AutoBurn { get; init; } = true;
+
+    /// <summary>
+    /// The part of the payload the bookmark is found by, when the payload also carries data the finder does not
+    /// know (an HTTP endpoint's access rules); by default the whole payload.
+    /// </summary>
+    public object? LookupPayload { get; init; }
 }

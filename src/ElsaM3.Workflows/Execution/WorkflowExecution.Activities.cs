@@ -152,7 +152,7 @@ internal sealed partial class WorkflowExecution
         {
             Id = Ids.New(),
             Name = request.Name,
-            Hash = StimulusHash.Compute(request.Name, payload),
+            Hash = StimulusHash.Compute(request.Name, request.LookupPayload is null ? payload : WorkflowJson.ToPlain(request.LookupPayload)),
             Payload = payload,
             ActivityId = node.Id,
             ActivityNodeId = node.NodeId,

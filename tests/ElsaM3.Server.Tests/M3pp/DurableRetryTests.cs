@@ -134,7 +134,8 @@ public sealed class DurableRetryTests
         {
             var simulator = SimulatorClient(first);
             (await simulator.PostAsJsonAsync("/simulators/m3pp/_control/faults", new { kind = "transient-503", next = 1, method = "POST", path = "/worksheets" })).EnsureSuccessStatusCode();
-            var response = await first.Client.PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
+            using var cxm = ElsaM3Application.AsCxm(new HttpClient { BaseAddress = first.Address });
+            var response = await cxm.PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
             instanceId = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while ((await first.Client.GetJsonAsync("/api/integration-log?caseReference=101004567890"))["totalCount"]!.GetValue<long>() == 0)

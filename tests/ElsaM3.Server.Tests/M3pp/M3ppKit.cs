@@ -62,7 +62,7 @@ public sealed class M3ppKit : IAsyncDisposable
     {
         var reference = @case["reference"]!.GetValue<string>();
         (await Simulator.PutAsJsonAsync($"/simulators/cxm/api/v1/cases/{reference}", @case)).EnsureSuccessStatusCode();
-        var response = await App.CreateClient().PostAsJsonAsync($"/workflows/cases/{path}", @case);
+        var response = await App.CreateCxmClient().PostAsJsonAsync($"/workflows/cases/{path}", @case);
         var body = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(202, body);
         return response.Headers.GetValues("x-elsa-workflow-instance-id").Single();

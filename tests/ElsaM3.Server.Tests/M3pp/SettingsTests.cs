@@ -81,7 +81,7 @@ public sealed class SettingsTests
     {
         await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["Simulators:Enabled"] = "false" });
         (await kit.App.CreateClient().GetAsync("/simulators/m3pp/api/v1/health")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var response = await kit.App.CreateClient().PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
+        var response = await kit.App.CreateCxmClient().PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         await kit.WaitForAsync(response.Headers.GetValues("x-elsa-workflow-instance-id").Single());
 
         var entry = (await kit.LogAsync("101004567890")).Single();

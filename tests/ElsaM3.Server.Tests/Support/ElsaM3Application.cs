@@ -20,6 +20,7 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDirectory,
             ["ElsaM3:Scheduling:PollInterval"] = "00:00:00.100",
             ["Identity:AdminPassword"] = AdminPassword,
+            ["Identity:CxmApiKey"] = CxmApiKey,
             ["Identity:Users:0:Name"] = "ana",
             ["Identity:Users:0:PasswordHash"] = new Microsoft.AspNetCore.Identity.PasswordHasher<string>().HashPassword("ana", AnalystPassword),
             ["Identity:Users:0:Roles:0"] = "analyst",
@@ -30,6 +31,9 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-test-password";
     public const string AnalystPassword = "analyst-test-password";
 
+    /// <summary>The key of the built-in <c>cxm</c> application, which the M3 samples require.</summary>
+    public const string CxmApiKey = "cxm_test-key-0123456789abcdefghijklmnopqrstuv";
+
     public string DataDirectory { get; }
 
     /// <summary>A client signed in as <c>admin</c> (bearer token from <c>/elsa/api/identity/login</c>).</summary>
@@ -37,6 +41,15 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
 
     /// <summary>A client signed in as the analyst <c>ana</c>.</summary>
     public Task<HttpClient> CreateAnalystClientAsync() => SignInAsync(CreateClient(), "ana", AnalystPassword);
+
+    /// <summary>A client that calls as the CXM application (its API key in <c>Authorization: ApiKey</c>).</summary>
+    public HttpClient CreateCxmClient() => AsCxm(CreateClient());
+
+    public static HttpClient AsCxm(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", CxmApiKey);
+        return client;
+    }
 
     public static async Task<HttpClient> SignInAsync(HttpClient client, string user, string password)
     {

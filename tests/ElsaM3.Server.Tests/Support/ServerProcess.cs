@@ -31,7 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
         };
         foreach (var arg in new[] { ServerDll, "--urls", address.ToString().TrimEnd('/'), $"--Storage:DataDirectory={dataDirectory}",
-                     "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", $"--Identity:AdminPassword={ElsaM3Application.AdminPassword}" }.Concat(extraArgs))
+                     "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", $"--Identity:AdminPassword={ElsaM3Application.AdminPassword}", $"--Identity:CxmApiKey={ElsaM3Application.CxmApiKey}" }.Concat(extraArgs))
             info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
         process.OutputDataReceived += (_, _) => { };

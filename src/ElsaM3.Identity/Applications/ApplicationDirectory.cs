@@ -1,0 +1,71 @@
+using System.Text.Json;
+using ElsaM3.Identity.Files;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ElsaM3.Identity.Applications;
+
+/// <summary>
+/// The systems that may call workflow endpoints: the configured applications plus the built-in <c>cxm</c>, whose
+/// key comes from <c>Identity:CxmApiKey</c> or is generated once, printed once and kept hashed in the data folder.
+/// </summary>
+public sealed partial class ApplicationDirectory
+{
+    public const string CxmName = "cxm";
+    private readonly List<ConfiguredApplication> _applications;
+
+    public ApplicationDirectory(IOptions<IdentityOptions> options, ILogger<ApplicationDirectory> logger)
+    {
+        var settings = options.Value;
+        _applications = settings.Applications.ToList();
+        foreach (var app in _applications)
+        {
+            if (string.IsNullOrWhiteSpace(app.Name)) throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions), ["Every application needs a Name."]);
+            if (app.KeyHash is not null && !ApiKeyHash.IsWellFormed(app.KeyHash))
+                throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions),
+                    [$"Identity:Applications '{app.Name}': KeyHash must be 'sha256:' and 64 hex digits, as `hash-key` prints it."]);
+            if (app.SigningSecret is { Length: < ApiKeyHash.MinimumKeyLength })
+                throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions),
+                    [$"Identity:Applications '{app.Name}': SigningSecret must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
+        }
+        if (!_applications.Any(a => string.Equals(a.Name, CxmName, StringComparison.OrdinalIgnoreCase)))
+            _applications.Add(new ConfiguredApplication { Name = CxmName, KeyHash = CxmKeyHash(settings, logger), Roles = [Roles.Cxm] });
+    }
+
+    public IReadOnlyList<ConfiguredApplication> All => _applications;
+
+    /// <summary>The application whose key this is, or <c>null</c>. Every application is compared, so the time says nothing about which.</summary>
+    public ConfiguredApplication? FindByKey(string key)
+    {
+        var hash = ApiKeyHash.Of(key);
+        ConfiguredApplication? found = null;
+        foreach (var app in _applications)
+            if (app.KeyHash is { } stored && ApiKeyHash.Matches(hash, stored)) found ??= app;
+        return found;
+    }
+
+    public IEnumerable<ConfiguredApplication> Signing => _applications.Where(a => !string.IsNullOrEmpty(a.SigningSecret));
+
+    private static string CxmKeyHash(IdentityOptions settings, ILogger logger)
+    {
+        if (!string.IsNullOrEmpty(settings.CxmApiKey))
+        {
+            if (settings.CxmApiKey.Length < ApiKeyHash.MinimumKeyLength)
+                throw new OptionsValidationException("Identity:CxmApiKey", typeof(IdentityOptions),
+                    [$"Identity:CxmApiKey must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
+            return ApiKeyHash.Of(settings.CxmApiKey);
+        }
+        var file = Path.Combine(settings.DataDirectory, "cxm-api-key.json");
+        if (File.Exists(file)) return JsonSerializer.Deserialize<StoredKey>(File.ReadAllText(file))!.KeyHash;
+        var key = ApiKeyHash.NewKey(CxmName);
+        var hash = ApiKeyHash.Of(key);
+        SecretFiles.Write(file, JsonSerializer.Serialize(new StoredKey(hash)));
+        LogGeneratedKey(logger, key, file);
+        return hash;
+    }
+
+    private sealed record StoredKey(string KeyHash);
+
+    [LoggerMessage(LogLevel.Warning, "Generated the API key of application 'cxm': {Key} (shown once; CXM sends it as 'Authorization: ApiKey <key>' or 'X-Api-Key'; its hash is kept in {File}; set Identity:CxmApiKey to choose one)")]
+    private static partial void LogGeneratedKey(ILogger logger, string key, string file);
+}
