@@ -6,7 +6,7 @@ namespace ElsaM3.Browser.Tests;
 /// <summary>An analyst draws, publishes and runs a workflow in the Studio designer.</summary>
 public sealed class DesignerTests : IAsyncLifetime
 {
-    private readonly StudioBrowser _studio = new();
+    private readonly StudioBrowser _studio = new() { BypassContentSecurityPolicy = true };
     private static readonly PageWaitForSelectorOptions Slow = new() { Timeout = 90_000 };
 
     public Task InitializeAsync() => _studio.InitializeAsync();

@@ -43,6 +43,6 @@ public sealed class M3ToolboxTests : IAsyncLifetime
         await _studio.ScreenshotAsync("m3-create-worksheet-resilience");
 
         _studio.FailedCalls.ShouldBeEmpty();
-        (await page.IsVisibleAsync("#blazor-error-ui")).ShouldBeFalse();
+        (await page.IsVisibleAsync("#blazor-error-ui")).ShouldBeFalse(string.Join("\n", _studio.ConsoleErrors));
     }
 }

@@ -5,7 +5,7 @@ namespace ElsaM3.Browser.Tests;
 /// <summary>The integration's General tab: an admin saves settings, and a connection check that fails keeps the old ones.</summary>
 public sealed class SettingsPageTests : IAsyncLifetime
 {
-    private readonly StudioBrowser _studio = new();
+    private readonly StudioBrowser _studio = new() { BypassContentSecurityPolicy = true };
 
     public Task InitializeAsync() => _studio.InitializeAsync();
 

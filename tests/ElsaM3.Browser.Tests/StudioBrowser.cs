@@ -19,6 +19,12 @@ public sealed class StudioBrowser(params string[] serverArgs) : IAsyncLifetime
     public List<string> ConsoleErrors { get; } = [];
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>
+    /// Lets the test's own string expressions run (Playwright's <c>WaitForFunctionAsync</c> evaluates them in the page,
+    /// which Studio's Content-Security-Policy forbids). Off by default, so most browser tests run Studio under its CSP.
+    /// </summary>
+    public bool BypassContentSecurityPolicy { get; init; }
+
     public async Task InitializeAsync()
     {
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
@@ -31,7 +37,11 @@ public sealed class StudioBrowser(params string[] serverArgs) : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            BypassCSP = BypassContentSecurityPolicy,
+        });
         Page = await context.NewPageAsync();
         Page.Response += (_, response) =>
         {

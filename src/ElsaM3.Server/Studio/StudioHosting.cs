@@ -31,6 +31,7 @@ public static class StudioHosting
         app.MapGet("/favicon.ico", () => Results.File(Path.Combine(package, "_content", "Elsa.Studio.Shell", "favicon.ico"), "image/x-icon"));
         app.MapGet($"{BasePath}/settings", () => Results.File(Path.Combine(pages, "settings.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/integration-log", () => Results.File(Path.Combine(pages, "integration-log.html"), "text/html; charset=utf-8"));
+        app.MapGet($"{BasePath}/audit", () => Results.File(Path.Combine(pages, "audit.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/licenses", () => Results.File(Path.Combine(designer, "THIRD-PARTY-NOTICES.md"), "text/plain; charset=utf-8"));
         foreach (var route in new[] { BasePath, $"{BasePath}/", $"{BasePath}/workflows", $"{BasePath}/workflows/definitions",
                      $"{BasePath}/workflows/instances", $"{BasePath}/workflows/definitions/{{id}}/edit", $"{BasePath}/workflows/instances/{{id}}/view" })

@@ -109,6 +109,42 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_CancelsTheInstancesWaitingOnIt_AndTheirPathsAnswer404()
+    {
+        var waiting = """
+            {"id":"wait","type":"Elsa.HttpEndpoint","version":1,
+             "path":{"typeName":"String","expression":{"type":"Literal","value":"doomed-waits/next"}},
+             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}}}
+            """;
+        await SaveAsync(HttpWorkflow("doomed-waits", "doomed-waits/start", "POST", waiting, Connect("ep", "wait")), publish: true);
+        var started = await _client.PostAsync("/workflows/doomed-waits/start", JsonContent.Create(new { }));
+        var instanceId = started.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        (await _client.InstanceAsync(instanceId))["status"]!.GetValue<string>().ShouldBe("Running");
+
+        (await _client.DeleteAsync($"{Api}/workflow-definitions/doomed-waits")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await _client.InstanceAsync(instanceId))["subStatus"]!.GetValue<string>().ShouldBe("Cancelled");
+        (await _client.PostAsync("/workflows/doomed-waits/start", JsonContent.Create(new { }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _client.PostAsync("/workflows/doomed-waits/next", JsonContent.Create(new { }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DeletingAVersion_CancelsTheInstancesWaitingOnThatVersion()
+    {
+        var waiting = """
+            {"id":"wait","type":"Elsa.HttpEndpoint","version":1,
+             "path":{"typeName":"String","expression":{"type":"Literal","value":"doomed-version/next"}},
+             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}}}
+            """;
+        var published = await SaveAsync(HttpWorkflow("doomed-version", "doomed-version/start", "POST", waiting, Connect("ep", "wait")), publish: true);
+        var instanceId = (await _client.PostAsync("/workflows/doomed-version/start", JsonContent.Create(new { }))).Headers.GetValues("x-elsa-workflow-instance-id").Single();
+
+        (await _client.DeleteAsync($"{Api}/workflow-definition-versions/{published["id"]!.GetValue<string>()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await _client.InstanceAsync(instanceId))["subStatus"]!.GetValue<string>().ShouldBe("Cancelled");
+    }
+
+    [Fact]
     public async Task ExportThenImport_RoundTrips()
     {
         await SaveAsync(HttpWorkflow("exported", "exported", "GET", Respond("r", "hi"), Connect("ep", "r")), publish: true);

@@ -125,16 +125,42 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FaultedRun_Is500_WithTheIncidentMessage()
+    public async Task FaultedRun_Is500_NamingTheInstanceAndIncident_NotWhatWentWrong()
     {
         await _client.PublishAsync(HttpWorkflow("broken", "broken", "POST",
             """{"id":"bad","type":"Elsa.WriteLine","version":1,"text":{"typeName":"String","expression":{"type":"JavaScript","value":"nope()"}}}""",
             Connect("ep", "bad")));
 
-        var response = await _client.PostAsync("/workflows/broken", Json("{}"));
+        var response = await _app.CreateClient().PostAsync("/workflows/broken", Json("{}"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("Activity 'bad', input 'Text': JavaScript expression failed");
+        var body = await response.Content.ReadAsStringAsync();
+        var instanceId = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        body.ShouldContain($"workflow instance {instanceId}, incident ");
+        body.ShouldNotContain("JavaScript");
+        body.ShouldNotContain("nope");
+        var state = await _client.InstanceAsync(instanceId);
+        state["workflowState"]!["incidents"]![0]!["message"]!.GetValue<string>().ShouldContain("Activity 'bad', input 'Text': JavaScript expression failed");
+    }
+
+    [Fact]
+    public async Task IncidentStackTraces_AreShownToAdmins_AndNotToAnalysts()
+    {
+        await _client.PublishAsync(HttpWorkflow("broken-trace", "broken-trace", "POST",
+            """{"id":"bad","type":"Elsa.WriteLine","version":1,"text":{"typeName":"String","expression":{"type":"JavaScript","value":"nope()"}}}""",
+            Connect("ep", "bad")));
+        var instanceId = (await _client.PostAsync("/workflows/broken-trace", Json("{}"))).Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        var analyst = await _app.CreateAnalystClientAsync();
+
+        static string? StackTrace(System.Text.Json.Nodes.JsonObject instance) =>
+            instance["workflowState"]!["incidents"]![0]!["exception"]!["stackTrace"]?.GetValue<string>();
+        StackTrace(await _client.InstanceAsync(instanceId)).ShouldNotBeNullOrEmpty();
+        var seenByAnalyst = await analyst.InstanceAsync(instanceId);
+        StackTrace(seenByAnalyst).ShouldBeNull();
+        seenByAnalyst["workflowState"]!["incidents"]![0]!["exception"]!["message"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        var recordsUrl = $"{ApiClient.Api}/activity-executions/list?workflowInstanceId={instanceId}";
+        (await _client.GetStringAsync(recordsUrl)).ShouldContain("\"stackTrace\":\"");
+        (await analyst.GetStringAsync(recordsUrl)).ShouldNotContain("\"stackTrace\":\"");
     }
 
     [Fact]
