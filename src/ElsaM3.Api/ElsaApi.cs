@@ -26,6 +26,9 @@ public static class ElsaApi
             json.Converters.Add(new AdminOnlyStackTraces(http));
             json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+            // A body that says the same thing twice is ambiguous; which one wins is not the caller's guess to make.
+            json.AllowDuplicateProperties = false;
+            json.MaxDepth = 64;
             foreach (var converter in serializer.Options.Converters) json.Converters.Add(converter);
             json.Converters.Add(new PlainValueConverter());
             json.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -93,17 +93,23 @@ public static class SimulatorApi
         try
         {
             var value = await http.Request.ReadFromJsonAsync<T>(JsonOptions, http.RequestAborted);
+            if (value is System.Text.Json.Nodes.JsonObject node) _ = node.Count; // a JsonObject reads its properties (and finds a duplicate) on first use
             return value is null ? (null, SimulatorErrors.BadRequest(http, "The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException e)
         {
             return (null, SimulatorErrors.BadRequest(http, $"The body is not valid JSON for this call: {e.Message}"));
         }
+        catch (ArgumentException e)
+        {
+            return (null, SimulatorErrors.BadRequest(http, $"The body has a property twice: {e.Message}"));
+        }
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        AllowDuplicateProperties = false,
     };
 }
 

@@ -1,5 +1,6 @@
 using ElsaM3.Workflows.Http.Activities;
 using ElsaM3.Workflows.Http.Middleware;
+using ElsaM3.Workflows.Http.Routes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<HttpOptions>();
         services.AddHttpClient(nameof(FlowSendHttpRequest));
         services.AddSingleton<HttpRouteMatcher>();
+        services.AddSingleton<ElsaM3.Runtime.Triggers.ITriggerValidator, HttpRouteValidator>();
         return services.AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<FlowSendHttpRequest>();
     }
 

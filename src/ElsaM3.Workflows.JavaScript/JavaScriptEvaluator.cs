@@ -39,6 +39,10 @@ public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : I
         {
             throw new ExpressionException(e.Message, e.Location.Start.Line, e.Location.Start.Column + 1, e);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            throw new ExpressionException($"A regular expression ran longer than {_options.Timeout.TotalMilliseconds:0} ms.", inner: e);
+        }
         catch (TimeoutException e)
         {
             throw new ExpressionException($"The script ran longer than {_options.Timeout.TotalMilliseconds:0} ms.", inner: e);

@@ -14,12 +14,17 @@ internal sealed class JavaScriptSession
 
     private JavaScriptSession(ExpressionContext context, JavaScriptOptions options, CancellationToken cancellationToken)
     {
-        _engine = new Engine(o => o
-            .TimeoutInterval(options.Timeout)
-            .MaxStatements(options.MaxStatements)
-            .LimitMemory(options.MemoryLimitBytes)
-            .LimitRecursion(options.RecursionLimit)
-            .CancellationToken(cancellationToken));
+        _engine = new Engine(o =>
+        {
+            o.TimeoutInterval(options.Timeout)
+                .MaxStatements(options.MaxStatements)
+                .LimitMemory(options.MemoryLimitBytes)
+                .LimitRecursion(options.RecursionLimit)
+                .RegexTimeoutInterval(options.Timeout)
+                .CancellationToken(cancellationToken);
+            o.Constraints.MaxArraySize = LargeAllocationGuard.MaxArrayLength(options.MemoryLimitBytes);
+        });
+        LargeAllocationGuard.Install(_engine, options.MemoryLimitBytes);
         var memory = context.Memory;
         _engine.SetValue("getVariable", (Func<string, JsValue>)(name => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
         _engine.SetValue("setVariable", (Action<string, JsValue>)((name, value) => Memory.SetVariable(name, JsValues.ToPlain(value))));

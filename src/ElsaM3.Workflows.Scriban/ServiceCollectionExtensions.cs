@@ -4,7 +4,10 @@ namespace ElsaM3.Workflows.Scriban;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds the <c>Scriban</c> and <c>Liquid</c> template syntaxes.</summary>
-    public static IServiceCollection AddTemplateExpressions(this IServiceCollection services) =>
-        services.AddExpressionEvaluator<ScribanEvaluator>().AddExpressionEvaluator<LiquidEvaluator>();
+    /// <summary>Adds the <c>Scriban</c> and <c>Liquid</c> template syntaxes and their <c>json</c> function.</summary>
+    public static IServiceCollection AddTemplateExpressions(this IServiceCollection services)
+    {
+        services.AddSingleton<IScriptFunctions, JsonFunction>();
+        return services.AddExpressionEvaluator<ScribanEvaluator>().AddExpressionEvaluator<LiquidEvaluator>();
+    }
 }

@@ -11,7 +11,11 @@ namespace ElsaM3.Workflows.Scriban;
 public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions) : IExpressionEvaluator
 {
     // Scriban builds its builtin function table per context unless one is shared; it is read-only once built.
-    private static readonly ScriptObject SharedBuiltins = new TemplateContext().BuiltinObject;
+    private static readonly ScriptObject SharedBuiltins = SafeBuiltins();
+
+    /// <summary>The names every template's root has of its own; a contributed value (a case key) never replaces one.</summary>
+    public static readonly IReadOnlySet<string> RootNames = new HashSet<string>(StringComparer.Ordinal)
+        { "Variables", "Input", "CorrelationId", "WorkflowInstanceId", "WorkflowDefinitionId" };
 
     // A context costs about 21 KB to build and a render over a reused one a few hundred bytes; rendering is
     // synchronous, so each thread keeps one. A render that throws drops its context rather than reuse a broken one.
@@ -79,11 +83,30 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
             ["WorkflowInstanceId"] = memory.WorkflowInstanceId,
             ["WorkflowDefinitionId"] = memory.WorkflowDefinitionId,
         };
+        foreach (var function in _functions) function.Import(root);
         var contributed = new Dictionary<string, object?>();
         foreach (var contributor in _contributors) contributor.Contribute(context, contributed);
-        foreach (var (key, value) in contributed) root[key] = ToScript(value);
-        foreach (var function in _functions) function.Import(root);
+        foreach (var (key, value) in contributed)
+            if (!root.ContainsKey(key)) root[key] = ToScript(value);
         return root;
+    }
+
+    /// <summary>
+    /// Scriban's builtins without <c>object.eval</c> and <c>object.eval_template</c>: they compile a template from a
+    /// value, so a template that pipes case data into them would run whatever the case says.
+    /// </summary>
+    private static ScriptObject SafeBuiltins()
+    {
+        var builtins = new TemplateContext().BuiltinObject;
+        if (builtins["object"] is ScriptObject objectFunctions)
+        {
+            var safe = new ScriptObject();
+            foreach (var (name, function) in objectFunctions)
+                if (name is not ("eval" or "eval_template")) safe.SetValue(name, function, readOnly: true);
+            builtins.Remove("object");
+            builtins.SetValue("object", safe, readOnly: true);
+        }
+        return builtins;
     }
 
     /// <summary>Plain dictionaries and lists become Scriban objects and arrays so that <c>a.b</c> and <c>a["b-c"]</c> both work.</summary>

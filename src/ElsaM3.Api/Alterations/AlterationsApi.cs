@@ -16,7 +16,7 @@ public static class AlterationsApi
     public static void MapAlterations(this IEndpointRouteBuilder api) =>
         api.MapPost("/alterations/workflows/retry", Retry).WithTags("Alterations").WithMetadata(AdminOnly.Instance);
 
-    public sealed record RetryRequest(string[]? WorkflowInstanceIds, string[]? ActivityIds);
+    public sealed record RetryRequest(string?[]? WorkflowInstanceIds, string?[]? ActivityIds);
 
     public sealed record RetryResult(string WorkflowInstanceId, bool Succeeded, string? Message, string? SubStatus);
 
@@ -25,13 +25,16 @@ public static class AlterationsApi
     private static async Task<Results<Ok<RetryResponse>, ValidationProblem>> Retry(RetryRequest request, HttpContext http, AuditRecorder audit,
         WorkflowInstanceService instances, CancellationToken ct)
     {
-        if (request.WorkflowInstanceIds is not { Length: > 0 } ids) return ApiErrors.Invalid("workflowInstanceIds", "must name at least one instance.");
+        if (request.WorkflowInstanceIds is not { Length: > 0 } given) return ApiErrors.Invalid("workflowInstanceIds", "must name at least one instance.");
+        if ((ApiErrors.BlankItem("workflowInstanceIds", given) ?? ApiErrors.BlankItem("activityIds", request.ActivityIds)) is { } blank) return blank;
+        var ids = given.OfType<string>().ToArray();
+        var activityIds = request.ActivityIds?.OfType<string>().ToArray();
         var results = new List<RetryResult>();
         foreach (var id in ids.Distinct())
         {
             try
             {
-                var result = await instances.RetryAsync(id, request.ActivityIds, ct);
+                var result = await instances.RetryAsync(id, activityIds, ct);
                 results.Add(result is null
                     ? new RetryResult(id, false, $"Workflow instance '{id}' was not found.", null)
                     : new RetryResult(id, true, null, result.SubStatus.ToString()));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ElsaM3.Audit;
 using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Triggers;
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
@@ -28,7 +29,7 @@ public static class SaveWorkflowDefinition
 
     public sealed record SaveResponse(JsonObject WorkflowDefinition, bool AlreadyPublished, int ConsumingWorkflowCount = 0);
 
-    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> Save(
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> Save(
         JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         if (body["model"] is not JsonObject modelJson) return ApiErrors.Invalid("model", "is required: the workflow definition to save.");
@@ -36,16 +37,17 @@ public static class SaveWorkflowDefinition
         return await SaveModelAsync(modelJson, publish, publish ? AuditAction.DefinitionPublished : AuditAction.DefinitionSaved, http, audit, definitions, serializer, ct);
     }
 
-    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> Import(
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> Import(
         JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         var publish = body["isPublished"] is JsonValue p && p.GetValueKind() == JsonValueKind.True;
         return await SaveModelAsync(body, publish, AuditAction.DefinitionImported, http, audit, definitions, serializer, ct);
     }
 
-    private static async Task<Results<Ok<SaveResponse>, ValidationProblem>> SaveModelAsync(JsonObject modelJson, bool publish, AuditAction action,
+    private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> SaveModelAsync(JsonObject modelJson, bool publish, AuditAction action,
         HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
+        if (modelJson["root"] is not JsonObject) return ApiErrors.Invalid("root", "is required: the workflow's root activity (a flowchart), as an object.");
         WorkflowDefinition model;
         try
         {
@@ -55,11 +57,20 @@ public static class SaveWorkflowDefinition
         {
             return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // A lone surrogate in a string, a duplicate key deep in a node, a number that does not fit its field.
+            return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
+        }
         try
         {
             var result = await definitions.SaveAsync(model, publish, ct);
             await audit.RecordAsync(http, action, result.Definition.DefinitionId, VersionDetail(result.Definition));
             return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished));
+        }
+        catch (TriggerConflictException e)
+        {
+            return ApiErrors.Conflict(e);
         }
         catch (WorkflowDefinitionException e)
         {
@@ -67,7 +78,7 @@ public static class SaveWorkflowDefinition
         }
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> Publish(string definitionId,
+    private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(string definitionId,
         HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
         try
@@ -76,6 +87,10 @@ public static class SaveWorkflowDefinition
             if (result is null) return TypedResults.NotFound();
             if (!result.AlreadyPublished) await audit.RecordAsync(http, AuditAction.DefinitionPublished, definitionId, VersionDetail(result.Definition));
             return TypedResults.Ok(DefinitionJson.Model(result.Definition, serializer));
+        }
+        catch (TriggerConflictException e)
+        {
+            return ApiErrors.Conflict(e);
         }
         catch (WorkflowDefinitionException e)
         {

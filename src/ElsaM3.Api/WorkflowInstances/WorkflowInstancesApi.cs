@@ -140,13 +140,19 @@ public static class WorkflowInstancesApi
         }
     }
 
-    public sealed record BulkRequest(string[]? Ids, string[]? WorkflowDefinitionIds);
+    public sealed record BulkRequest(string?[]? Ids, string?[]? WorkflowDefinitionIds)
+    {
+        /// <summary>Why the request cannot be carried out (a null or blank id), or null.</summary>
+        public ValidationProblem? Invalid() =>
+            ApiErrors.BlankItem("ids", Ids) ?? ApiErrors.BlankItem("workflowDefinitionIds", WorkflowDefinitionIds);
+    }
 
     public sealed record BulkResponse(int Count);
 
-    private static async Task<Ok<BulkResponse>> BulkCancel(BulkRequest request, HttpContext http, AuditRecorder audit,
+    private static async Task<Results<Ok<BulkResponse>, ValidationProblem>> BulkCancel(BulkRequest request, HttpContext http, AuditRecorder audit,
         WorkflowInstanceService instances, IWorkflowInstanceStore store, CancellationToken ct)
     {
+        if (request.Invalid() is { } invalid) return invalid;
         var ids = await ResolveAsync(request, store, ct);
         var cancelled = new List<string>();
         foreach (var id in ids)
@@ -155,8 +161,9 @@ public static class WorkflowInstancesApi
         return TypedResults.Ok(new BulkResponse(cancelled.Count));
     }
 
-    private static async Task<Ok<BulkResponse>> BulkDelete(BulkRequest request, HttpContext http, AuditRecorder audit, IWorkflowInstanceStore store, CancellationToken ct)
+    private static async Task<Results<Ok<BulkResponse>, ValidationProblem>> BulkDelete(BulkRequest request, HttpContext http, AuditRecorder audit, IWorkflowInstanceStore store, CancellationToken ct)
     {
+        if (request.Invalid() is { } invalid) return invalid;
         var ids = await ResolveAsync(request, store, ct);
         var deleted = await store.DeleteAsync(ids, ct);
         if (deleted > 0) await audit.RecordAsync(http, AuditAction.InstanceDeleted, Targets(ids), $"{deleted} instance(s) deleted in bulk");
@@ -169,9 +176,9 @@ public static class WorkflowInstancesApi
 
     private static async Task<IReadOnlyCollection<string>> ResolveAsync(BulkRequest request, IWorkflowInstanceStore store, CancellationToken ct)
     {
-        var ids = new HashSet<string>(request.Ids ?? []);
+        var ids = new HashSet<string>(request.Ids?.OfType<string>() ?? []);
         if (request.WorkflowDefinitionIds is { Length: > 0 } definitionIds)
-            ids.UnionWith(await store.FindIdsAsync(new InstanceQuery { DefinitionIds = definitionIds }, ct));
+            ids.UnionWith(await store.FindIdsAsync(new InstanceQuery { DefinitionIds = definitionIds.OfType<string>().ToList() }, ct));
         return ids;
     }
 }

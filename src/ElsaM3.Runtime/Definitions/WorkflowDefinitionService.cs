@@ -12,13 +12,15 @@ namespace ElsaM3.Runtime.Definitions;
 /// </summary>
 public sealed class WorkflowDefinitionService(
     IWorkflowDefinitionStore store, WorkflowRunner runner, ActivityRegistry registry, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
-    TriggerIndex triggerIndex, TimeProvider time, Instances.WorkflowInstanceService instances, Instances.IWorkflowInstanceStore instanceStore)
+    TriggerIndex triggerIndex, TimeProvider time, Instances.WorkflowInstanceService instances, Instances.IWorkflowInstanceStore instanceStore,
+    IEnumerable<ITriggerValidator> triggerValidators)
 {
     public const string ToolVersion = "3.8.0.0";
 
     /// <summary>Saves <paramref name="model"/> as the latest version; throws <see cref="WorkflowDefinitionException"/> when it cannot run.</summary>
     public async Task<SaveResult> SaveAsync(WorkflowDefinition model, bool publish, CancellationToken cancellationToken)
     {
+        DefinitionRules.Check(model);
         if (string.IsNullOrWhiteSpace(model.DefinitionId)) model.DefinitionId = Ids.New();
         DescriptorDefaults.Apply(model, registry);
         runner.Compile(model); // validates and assigns node ids
@@ -123,6 +125,7 @@ public sealed class WorkflowDefinitionService(
     private async Task PublishVersionAsync(WorkflowDefinition version, List<WorkflowDefinition> changed, CancellationToken cancellationToken)
     {
         var triggers = await runner.GetTriggersAsync(graphs.Get(version), cancellationToken);
+        foreach (var validator in triggerValidators) await validator.ValidateAsync(version.DefinitionId, triggers, cancellationToken);
         var previous = await store.FindAsync(version.DefinitionId, VersionOptions.Published, cancellationToken);
         if (previous is not null && previous.Id != version.Id)
         {

@@ -33,6 +33,8 @@ public static class ServerExtensions
         var services = builder.Services;
         var config = builder.Configuration;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.AddConsole(console => console.FormatterName = EscapingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<EscapingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 
         services.AddOptions<StorageOptions>().Bind(config.GetSection("Storage"))
             .Configure(o => o.ConnectionString ??= config.GetConnectionString("ElsaM3"));
@@ -63,6 +65,11 @@ public static class ServerExtensions
             m3.CxmApiKey ??= simulators.ApiKey;
         });
 
+        // Bad input is a 4xx that says what and where; request binding failures reach the handler to be described.
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadInputExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         // Start-up work (migrations, sample import) is registered first so it finishes before recovery and timers start.
         services.AddHostedService<StartupTasks>();
         services.AddElsaM3Workflows()
@@ -88,6 +95,12 @@ public static class ServerExtensions
     public static void UseElsaM3Server(this WebApplication app)
     {
         app.UseSecurityHeaders(StudioHosting.BasePath);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Bad input answered 4xx is not a server error: only what ends as a 500 is logged as one.
+            SuppressDiagnosticsCallback = context => BadInputExceptionHandler.Describe(context.Exception).Status < 500,
+        });
+        app.UseStrictJsonBodies(ElsaApi.Prefix, "/api");
         app.UseStudio();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -3,6 +3,7 @@ using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Http.Activities;
+using ElsaM3.Workflows.Http.Routes;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +53,7 @@ public sealed class HttpWorkflowsMiddleware(
         }
         if (matches.Count > 1)
         {
-            await Problem(context, StatusCodes.Status500InternalServerError,
+            await Problem(context, StatusCodes.Status409Conflict,
                 $"The call is ambiguous: {matches.Count} published workflows handle {method} {settings.BasePath}{path} ({string.Join(", ", matches.Select(m => m.Trigger.WorkflowDefinitionId))}).");
             return;
         }

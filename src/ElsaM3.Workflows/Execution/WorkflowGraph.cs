@@ -131,4 +131,4 @@ public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType?
 public sealed record CompiledInput(InputBinding Binding, Expression? Expression, JsonNode? Raw);
 
 /// <summary>A definition that cannot run; the message starts with the offending field.</summary>
-public sealed class WorkflowDefinitionException(string message) : Exception(message);
+public class WorkflowDefinitionException(string message) : Exception(message);

@@ -7,7 +7,8 @@ public sealed class WriteLine(WorkflowConsole console) : Activity<WriteLineInput
 {
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, WriteLineInput input, CancellationToken cancellationToken)
     {
-        await console.Out.WriteLineAsync(input.Text.AsMemory(), cancellationToken);
+        // The text is data (a case value, a query string): its line breaks are escaped so it cannot forge a log line.
+        await console.Out.WriteLineAsync(LogText.Escape(input.Text).AsMemory(), cancellationToken);
         return Done();
     }
 }

@@ -19,7 +19,9 @@ public sealed class PlainValueConverter : JsonConverter<object>
             case JsonTokenType.False: return false;
             case JsonTokenType.String: return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+                if (reader.TryGetInt64(out var l)) return l;
+                // TryGetDouble is false for numbers beyond a double's range (1e400, a 400-digit integer).
+                return reader.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw new JsonException("A number is beyond the range of a 64-bit floating point number.");
             case JsonTokenType.StartArray:
                 var list = new List<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -31,7 +33,7 @@ public sealed class PlainValueConverter : JsonConverter<object>
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    map[name] = Read(ref reader, typeToConvert, options);
+                    if (!map.TryAdd(name, Read(ref reader, typeToConvert, options))) throw new JsonException($"The property '{name}' appears twice in one object.");
                 }
                 return map;
             default:

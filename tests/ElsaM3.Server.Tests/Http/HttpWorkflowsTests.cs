@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using ElsaM3.Server.Tests.Support;
 using static ElsaM3.Server.Tests.Support.Workflows;
@@ -13,7 +14,7 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _client = await _app.CreateAdminClientAsync();
-        await _client.PublishAsync(HttpWorkflow("echo", "cases/{reference}", "POST",
+        await _client.PublishAsync(HttpWorkflow("echo", "echo-cases/{reference}", "POST",
             Respond("reply", "{{ Variables.Route.reference }}: {{ Variables.Body.status }}"), Connect("ep", "reply"), BodyAndRouteVariables));
     }
 
@@ -35,7 +36,7 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     [Fact]
     public async Task Trigger_StartsInstance_WithRouteDataAndJsonBody_AndWritesResponse()
     {
-        var response = await _client.PostAsync("/workflows/cases/CASE-42", Json("""{"status":"submitted"}"""));
+        var response = await _client.PostAsync("/workflows/echo-cases/CASE-42", Json("""{"status":"submitted"}"""));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldBe("CASE-42: submitted");
@@ -60,7 +61,7 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     [Fact]
     public async Task WrongMethod_Is404()
     {
-        (await _client.GetAsync("/workflows/cases/CASE-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _client.GetAsync("/workflows/echo-cases/CASE-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
         answer.ShouldContain("larger than the limit of 2048 bytes");
     }
 
-    private static HttpRequestMessage PostCase(string json) => new(HttpMethod.Post, "/workflows/cases/CASE-1") { Content = Json(json) };
+    private static HttpRequestMessage PostCase(string json) => new(HttpMethod.Post, "/workflows/echo-cases/CASE-1") { Content = Json(json) };
 
     /// <summary>Sends a request the trigger must refuse: checks the status and that no instance was created; returns the answer's text.</summary>
     private async Task<string> RefusedAsync(HttpRequestMessage request, HttpStatusCode status)
@@ -195,15 +196,18 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoWorkflowsOnOnePath_AreAmbiguous()
+    public async Task ASecondWorkflowOnOnePath_IsRefusedAtPublish_AndTheFirstKeepsAnswering()
     {
         await _client.PublishAsync(HttpWorkflow("twin-a", "twin", "GET", Respond("r", "a"), Connect("ep", "r")));
-        await _client.PublishAsync(HttpWorkflow("twin-b", "twin", "GET", Respond("r", "b"), Connect("ep", "r")));
+        var second = await _client.PostAsJsonAsync($"{ApiClient.Api}/workflow-definitions",
+            new System.Text.Json.Nodes.JsonObject { ["model"] = System.Text.Json.Nodes.JsonNode.Parse(HttpWorkflow("twin-b", "twin", "GET", Respond("r", "b"), Connect("ep", "r"))), ["publish"] = true });
 
-        var response = await _client.GetAsync("/workflows/twin");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("ambiguous");
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await second.Content.ReadAsStringAsync();
+        problem.ShouldContain("twin-a");
+        problem.ShouldContain("twin-b");
+        (await _client.GetStringAsync("/workflows/twin")).ShouldBe("a");
+        (await _client.GetAsync($"{ApiClient.Api}/workflow-definitions/by-definition-id/twin-b")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private async Task<long> CountInstancesAsync() =>

@@ -4,12 +4,12 @@ using ElsaM3.Workflows.Http.Activities;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 
-namespace ElsaM3.Workflows.Http.Middleware;
+namespace ElsaM3.Workflows.Http.Routes;
 
 /// <summary>Matches a request path and method against the published <c>HttpEndpoint</c> triggers (route templates allowed).</summary>
 public sealed class HttpRouteMatcher(TriggerIndex triggers)
 {
-    private readonly ConcurrentDictionary<string, TemplateMatcher> _matchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TemplateMatcher?> _matchers = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<(StoredTrigger Trigger, RouteValueDictionary RouteValues)>> MatchAsync(string path, string method, CancellationToken cancellationToken)
     {
@@ -21,11 +21,12 @@ public sealed class HttpRouteMatcher(TriggerIndex triggers)
             if (!string.Equals(payload.GetValueOrDefault("method") as string, method, StringComparison.OrdinalIgnoreCase)) continue;
             var template = payload.GetValueOrDefault("path") as string ?? "/";
             var values = new RouteValueDictionary();
-            if (Matcher(template).TryMatch(path, values)) matches.Add((trigger, values));
+            // A template stored before publish checked them may not parse: it matches nothing rather than failing every request.
+            if (Matcher(template) is { } matcher && matcher.TryMatch(path, values)) matches.Add((trigger, values));
         }
         return matches;
     }
 
-    private TemplateMatcher Matcher(string template) =>
-        _matchers.GetOrAdd(template, t => new TemplateMatcher(TemplateParser.Parse(t.TrimStart('/')), new RouteValueDictionary()));
+    private TemplateMatcher? Matcher(string template) =>
+        _matchers.GetOrAdd(template, t => RouteTemplates.TryParse(t, out _) is { } parsed ? new TemplateMatcher(parsed, new RouteValueDictionary()) : null);
 }
