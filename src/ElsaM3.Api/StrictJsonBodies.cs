@@ -18,6 +18,12 @@ public static class StrictJsonBodies
         var request = context.Request;
         if (request.HasJsonContentType() && under.Any(p => request.Path.StartsWithSegments(p)) && request.ContentLength is not 0)
         {
+            if (!IsUtf8(request.ContentType))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported charset",
+                    detail: $"JSON bodies must be UTF-8; the Content-Type says '{request.ContentType}'.").ExecuteAsync(context);
+                return;
+            }
             request.EnableBuffering();
             try
             {
@@ -33,4 +39,9 @@ public static class StrictJsonBodies
         }
         await next(context);
     });
+
+    private static bool IsUtf8(string? contentType) =>
+        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        || media.Charset.Value is null or "" || string.Equals(media.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(media.Charset.Value, "utf8", StringComparison.OrdinalIgnoreCase);
 }

@@ -76,6 +76,11 @@ public static class SaveWorkflowDefinition
         {
             return ApiErrors.FromMessage(e.Message);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The JSON nodes of a definition are read lazily: a node of the wrong kind surfaces only here.
+            return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
+        }
     }
 
     private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(string definitionId,

@@ -100,17 +100,19 @@ public static class WorkflowInstancesApi
         return TypedResults.Ok(new ListResponse<VariableValue>(values));
     }
 
-    public sealed record VariableUpdate(string Id, System.Text.Json.JsonElement Value);
+    public sealed record VariableUpdate(string? Id, System.Text.Json.JsonElement Value);
 
-    public sealed record SetVariablesRequest(VariableUpdate[]? Variables);
+    public sealed record SetVariablesRequest(VariableUpdate?[]? Variables);
 
     private static async Task<Results<Ok<ListResponse<VariableValue>>, NotFound, ValidationProblem>> SetVariables(
         string id, SetVariablesRequest request, WorkflowInstanceService instances, IWorkflowInstanceStore store, WorkflowGraphCache graphs, CancellationToken ct)
     {
         if (request.Variables is not { Length: > 0 } updates) return ApiErrors.Invalid("variables", "must hold at least one {id, value}.");
+        if (ApiErrors.BlankItem("variables", updates.Select(u => u?.Id).ToList()) is { } blank) return blank;
+        if (updates.GroupBy(u => u!.Id).FirstOrDefault(g => g.Count() > 1) is { } twice) return ApiErrors.Invalid("variables", $"names variable '{twice.Key}' twice.");
         try
         {
-            var state = await instances.SetVariablesAsync(id, updates.ToDictionary(u => u.Id, u => (object?)u.Value), ct);
+            var state = await instances.SetVariablesAsync(id, updates.ToDictionary(u => u!.Id!, u => (object?)u!.Value), ct);
             if (state is null) return TypedResults.NotFound();
         }
         catch (InvalidOperationException e)

@@ -22,8 +22,16 @@ public sealed class WorkflowDefinitionService(
     {
         DefinitionRules.Check(model);
         if (string.IsNullOrWhiteSpace(model.DefinitionId)) model.DefinitionId = Ids.New();
-        DescriptorDefaults.Apply(model, registry);
-        runner.Compile(model); // validates and assigns node ids
+        try
+        {
+            DescriptorDefaults.Apply(model, registry);
+            runner.Compile(model); // validates and assigns node ids
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            // A shape the file format allows but no workflow can have (a null where a node belongs, a node where a value does).
+            throw new WorkflowDefinitionException($"model: the workflow cannot be compiled: {e.Message}");
+        }
 
         var latest = await store.FindAsync(model.DefinitionId, VersionOptions.Latest, cancellationToken);
         var changed = new List<WorkflowDefinition>();
@@ -124,7 +132,15 @@ public sealed class WorkflowDefinitionService(
 
     private async Task PublishVersionAsync(WorkflowDefinition version, List<WorkflowDefinition> changed, CancellationToken cancellationToken)
     {
-        var triggers = await runner.GetTriggersAsync(graphs.Get(version), cancellationToken);
+        IReadOnlyList<WorkflowTrigger> triggers;
+        try
+        {
+            triggers = await runner.GetTriggersAsync(graphs.Get(version), cancellationToken);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            throw new WorkflowDefinitionException($"model: the workflow's triggers cannot be read: {e.Message}");
+        }
         foreach (var validator in triggerValidators) await validator.ValidateAsync(version.DefinitionId, triggers, cancellationToken);
         var previous = await store.FindAsync(version.DefinitionId, VersionOptions.Published, cancellationToken);
         if (previous is not null && previous.Id != version.Id)

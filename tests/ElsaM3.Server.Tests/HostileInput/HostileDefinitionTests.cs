@@ -157,6 +157,22 @@ public sealed class HostileDefinitionTests : IAsyncLifetime
         (await simulator.PatchAsync("/simulators/cxm/api/v1/cases/D1", new StringContent(json, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task NoiseSample_AReferenceThatLooksLikeJson_StillGetsAValidJsonAnswer_NamingTheRealInstance()
+    {
+        var @case = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", "cases", "noise-complaint.json")))!.AsObject();
+        @case["reference"] = "x\", \"status\": \"rejected";
+        @case["WorkflowInstanceId"] = "forged";
+
+        var response = await _app.CreateCxmClient().PostAsync("/workflows/cases/noise-complaint", new StringContent(@case.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        answer["status"]!.GetValue<string>().ShouldBe("accepted");
+        answer["case"]!.GetValue<string>().ShouldBe("x\", \"status\": \"rejected");
+        answer["workflowInstanceId"]!.GetValue<string>().ShouldBe(response.Headers.GetValues("x-elsa-workflow-instance-id").Single());
+    }
+
     private static string RepositoryRoot()
     {
         var directory = AppContext.BaseDirectory;

@@ -68,7 +68,7 @@ public sealed class HostileInputGenerator(int seed)
         {
             0 => null,
             1 => JsonValue.Create(Pick(OddStrings).Replace("\\ud800", "\ud800")),
-            2 => JsonValue.Create(new string(Pick("xé😀\u0001"), 10_000 + Next(200_000))),
+            2 => JsonValue.Create(new string(Pick("xé\u0001".ToArray()), 10_000 + Next(200_000))),
             3 => new JsonArray(),
             4 => new JsonObject(),
             5 => JsonValue.Create(Next(2) == 0),
@@ -129,12 +129,15 @@ public sealed class HostileInputGenerator(int seed)
     {
         if (json.Length == 0) return json;
         var chars = json.ToCharArray();
-        chars[Next(chars.Length)] = Pick("{}[]\",:\\ 0a\u0000");
+        chars[Next(chars.Length)] = Pick("{}[]\",:\\ 0a\u0000".ToArray());
         return new string(chars);
     }
 
-    /// <summary>A path segment that is odd: traversal, encoded nulls, very long, unicode, template braces.</summary>
-    public string OddSegment() => Pick(["%2e%2e", "..", "%00", "%ff", new string('a', 2000 + Next(6000)), "é😀", "{id}", "{", "%7B", "a%2Fb", "CON", " ", "%20%0A"]);
+    /// <summary>
+    /// A path segment that is odd: traversal, very long, unicode, template braces. (No encoded NUL: Kestrel refuses a
+    /// path with one before any application code, and the in-memory test server throws in the client.)
+    /// </summary>
+    public string OddSegment() => Pick(["%2e%2e", "..", "%ff", new string('a', 2000 + Next(6000)), "é😀", "{id}", "{", "%7B", "a%2Fb", "CON", " ", "%20%0A"]);
 
     public IReadOnlyList<(string Name, string Value)> OddHeaders()
     {
