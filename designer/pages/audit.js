@@ -4,31 +4,18 @@
     const pageSize = 25;
     let page = 0;
 
-    function cell(row, text) {
-        const td = document.createElement('td');
-        td.textContent = text ?? '';
-        row.appendChild(td);
-    }
+    const { cell } = session;
 
     function query() {
-        const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-        for (const [id, name] of [['filter-actor', 'actor'], ['filter-action', 'action'], ['filter-target', 'target']]) {
-            const value = document.getElementById(id).value.trim();
-            if (value) params.set(name, value);
-        }
-        for (const [id, name] of [['filter-from', 'from'], ['filter-to', 'to']]) {
-            const value = document.getElementById(id).value;
-            if (value) params.set(name, new Date(value).toISOString());
-        }
-        return params;
+        return session.filterQuery(page, pageSize,
+            [['filter-actor', 'actor'], ['filter-action', 'action'], ['filter-target', 'target']], [['filter-from', 'from'], ['filter-to', 'to']]);
     }
 
     async function load() {
         const status = document.getElementById('audit-status');
         status.textContent = 'Loading…';
-        const token = await session.accessToken();
-        if (!token) { session.signIn(); return; }
-        const response = await fetch('/api/audit?' + query(), { headers: { Authorization: 'Bearer ' + token } });
+        const response = await session.call('/api/audit?' + query());
+        if (!response) return;
         if (response.status === 403) { status.textContent = 'Only admins can see the audit trail.'; return; }
         if (!response.ok) { status.textContent = 'The audit trail could not be read: ' + (await response.text()); return; }
         const body = await response.json();
@@ -46,10 +33,7 @@
             cell(row, entry.clientAddress);
             tbody.appendChild(row);
         }
-        const pages = Math.max(1, Math.ceil(body.totalCount / pageSize));
-        document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} (${body.totalCount} entries)`;
-        document.getElementById('previous').disabled = page === 0;
-        document.getElementById('next').disabled = page + 1 >= pages;
+        session.showPaging(page, pageSize, body.totalCount);
         status.textContent = body.totalCount === 0 ? 'No entries match.' : '';
     }
 

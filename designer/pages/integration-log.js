@@ -5,30 +5,11 @@
     const pageSize = 25;
     let page = 0;
 
-    function cell(row, text) {
-        const td = document.createElement('td');
-        td.textContent = text ?? '';
-        row.appendChild(td);
-        return td;
-    }
+    const { cell, call } = session;
 
     function query() {
-        const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-        for (const [id, name] of [['filter-case', 'caseReference'], ['filter-outcome', 'outcome'], ['filter-operation', 'operation']]) {
-            const value = document.getElementById(id).value.trim();
-            if (value) params.set(name, value);
-        }
-        for (const [id, name] of [['filter-from', 'from'], ['filter-to', 'to']]) {
-            const value = document.getElementById(id).value;
-            if (value) params.set(name, new Date(value).toISOString());
-        }
-        return params;
-    }
-
-    async function call(url, options) {
-        const token = await session.accessToken();
-        if (!token) { session.signIn(); return null; }
-        return fetch(url, { ...options, headers: { ...(options?.headers ?? {}), Authorization: 'Bearer ' + token } });
+        return session.filterQuery(page, pageSize,
+            [['filter-case', 'caseReference'], ['filter-outcome', 'outcome'], ['filter-operation', 'operation']], [['filter-from', 'from'], ['filter-to', 'to']]);
     }
 
     async function retry(entry, button) {
@@ -83,10 +64,7 @@
             }
             tbody.appendChild(row);
         }
-        const pages = Math.max(1, Math.ceil(body.totalCount / pageSize));
-        document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} (${body.totalCount} entries)`;
-        document.getElementById('previous').disabled = page === 0;
-        document.getElementById('next').disabled = page + 1 >= pages;
+        session.showPaging(page, pageSize, body.totalCount);
         status.textContent = body.totalCount === 0 ? 'No entries match.' : '';
     }
 

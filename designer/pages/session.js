@@ -33,5 +33,40 @@ window.elsam3 = (function () {
         }).catch(() => { });
     }
 
-    return { base, api, auth, accessToken, signIn, bar };
+    // Calls the server with the session's token; null (after sending the person to sign in) when the session is over.
+    async function call(url, options) {
+        const token = await accessToken();
+        if (!token) { signIn(); return null; }
+        return fetch(url, { ...options, headers: { ...(options?.headers ?? {}), Authorization: 'Bearer ' + token } });
+    }
+
+    // Shared by the log pages: a table cell, a query from filter inputs, the paging bar.
+    function cell(row, text) {
+        const td = document.createElement('td');
+        td.textContent = text ?? '';
+        row.appendChild(td);
+        return td;
+    }
+
+    function filterQuery(page, pageSize, textInputs, dateInputs) {
+        const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+        for (const [id, name] of textInputs) {
+            const value = document.getElementById(id).value.trim();
+            if (value) params.set(name, value);
+        }
+        for (const [id, name] of dateInputs) {
+            const value = document.getElementById(id).value;
+            if (value) params.set(name, new Date(value).toISOString());
+        }
+        return params;
+    }
+
+    function showPaging(page, pageSize, totalCount) {
+        const pages = Math.max(1, Math.ceil(totalCount / pageSize));
+        document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} (${totalCount} entries)`;
+        document.getElementById('previous').disabled = page === 0;
+        document.getElementById('next').disabled = page + 1 >= pages;
+    }
+
+    return { base, api, auth, accessToken, signIn, bar, call, cell, filterQuery, showPaging };
 })();

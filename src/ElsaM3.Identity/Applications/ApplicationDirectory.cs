@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ElsaM3.Identity.Files;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -56,15 +55,8 @@ public sealed partial class ApplicationDirectory
             return ApiKeyHash.Of(settings.CxmApiKey);
         }
         var file = Path.Combine(settings.DataDirectory, "cxm-api-key.json");
-        if (File.Exists(file)) return JsonSerializer.Deserialize<StoredKey>(File.ReadAllText(file))!.KeyHash;
-        var key = ApiKeyHash.NewKey(CxmName);
-        var hash = ApiKeyHash.Of(key);
-        SecretFiles.Write(file, JsonSerializer.Serialize(new StoredKey(hash)));
-        LogGeneratedKey(logger, key, file);
-        return hash;
+        return GeneratedSecret.HashFrom(file, "KeyHash", () => ApiKeyHash.NewKey(CxmName), ApiKeyHash.Of, key => LogGeneratedKey(logger, key, file));
     }
-
-    private sealed record StoredKey(string KeyHash);
 
     [LoggerMessage(LogLevel.Warning, "Generated the API key of application 'cxm': {Key} (shown once; CXM sends it as 'Authorization: ApiKey <key>' or 'X-Api-Key'; its hash is kept in {File}; set Identity:CxmApiKey to choose one)")]
     private static partial void LogGeneratedKey(ILogger logger, string key, string file);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using ElsaM3.Identity.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -45,15 +44,10 @@ public sealed partial class UserDirectory
     {
         if (!string.IsNullOrEmpty(settings.AdminPassword)) return Hash(AdminName, settings.AdminPassword);
         var file = Path.Combine(settings.DataDirectory, "admin-password.json");
-        if (File.Exists(file)) return JsonSerializer.Deserialize<StoredHash>(File.ReadAllText(file))!.PasswordHash;
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
-        var hash = Hash(AdminName, password);
-        SecretFiles.Write(file, JsonSerializer.Serialize(new StoredHash(hash)));
-        LogGeneratedPassword(logger, password, file);
-        return hash;
+        return GeneratedSecret.HashFrom(file, "PasswordHash",
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y'),
+            password => Hash(AdminName, password), password => LogGeneratedPassword(logger, password, file));
     }
-
-    private sealed record StoredHash(string PasswordHash);
 
     [LoggerMessage(LogLevel.Warning, "Generated the password of user 'admin': {Password} (shown once; its hash is kept in {File}; set Identity:AdminPassword to choose one)")]
     private static partial void LogGeneratedPassword(ILogger logger, string password, string file);

@@ -72,8 +72,9 @@ public sealed class HostileScriptTests : IDisposable
         var forged = new Dictionary<string, object?>
         {
             ["reference"] = "R1", ["WorkflowInstanceId"] = "forged-instance", ["Variables"] = "forged-variables", ["CorrelationId"] = "forged-correlation",
+            ["Input"] = "forged-input", ["WorkflowDefinitionId"] = "forged-definition",
         };
-        var (label, _) = await EvaluateAsync("Scriban", "{{ WorkflowInstanceId }}|{{ CorrelationId }}|{{ reference }}", new Flow().Variable("Case"),
+        var (label, _) = await EvaluateAsync("Scriban", "{{ WorkflowInstanceId }}|{{ WorkflowDefinitionId }}|{{ Input }}|{{ Variables }}|{{ CorrelationId }}|{{ reference }}", new Flow().Variable("Case"),
             new StartOptions { CorrelationId = "real-correlation", Variables = new Dictionary<string, object?> { ["Case"] = forged } });
 
         label.ShouldNotBeNull();
