@@ -74,12 +74,12 @@ public sealed class HostileScriptTests : IDisposable
             ["reference"] = "R1", ["WorkflowInstanceId"] = "forged-instance", ["Variables"] = "forged-variables", ["CorrelationId"] = "forged-correlation",
             ["Input"] = "forged-input", ["WorkflowDefinitionId"] = "forged-definition",
         };
-        var (label, _) = await EvaluateAsync("Scriban", "{{ WorkflowInstanceId }}|{{ WorkflowDefinitionId }}|{{ Input }}|{{ Variables }}|{{ CorrelationId }}|{{ reference }}", new Flow().Variable("Case"),
+        var (label, _) = await EvaluateAsync("Scriban", "{{ WorkflowInstanceId }}|{{ WorkflowDefinitionId }}|{{ Input }}|{{ Variables.Case.reference }}|{{ CorrelationId }}|{{ reference }}", new Flow().Variable("Case"),
             new StartOptions { CorrelationId = "real-correlation", Variables = new Dictionary<string, object?> { ["Case"] = forged } });
 
         label.ShouldNotBeNull();
         label.ShouldNotContain("forged");
-        label.ShouldEndWith("|real-correlation|R1");
+        label.ShouldEndWith("|{}|R1|real-correlation|R1");
     }
 
     [Fact]
