@@ -101,6 +101,8 @@ public static class ServerExtensions
             SuppressDiagnosticsCallback = context => BadInputExceptionHandler.Describe(context.Exception).Status < 500,
         });
         app.UseStrictJsonBodies(ElsaApi.Prefix, "/api");
+        // Routing runs inside the exception handler, so even a routing failure is answered as a problem, not an empty 500.
+        app.UseRouting();
         app.UseStudio();
         app.UseAuthentication();
         app.UseAuthorization();

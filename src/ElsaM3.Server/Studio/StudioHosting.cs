@@ -33,7 +33,8 @@ public static class StudioHosting
         app.MapGet($"{BasePath}/integration-log", () => Results.File(Path.Combine(pages, "integration-log.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/audit", () => Results.File(Path.Combine(pages, "audit.html"), "text/html; charset=utf-8"));
         app.MapGet($"{BasePath}/licenses", () => Results.File(Path.Combine(designer, "THIRD-PARTY-NOTICES.md"), "text/plain; charset=utf-8"));
-        foreach (var route in new[] { BasePath, $"{BasePath}/", $"{BasePath}/workflows", $"{BasePath}/workflows/definitions",
+        // One route serves both /studio and /studio/ (two would be ambiguous, a 500).
+        foreach (var route in new[] { BasePath, $"{BasePath}/workflows", $"{BasePath}/workflows/definitions",
                      $"{BasePath}/workflows/instances", $"{BasePath}/workflows/definitions/{{id}}/edit", $"{BasePath}/workflows/instances/{{id}}/view" })
             app.MapGet(route, () => Results.File(Path.Combine(pages, "app.html"), "text/html; charset=utf-8"));
 

@@ -23,6 +23,8 @@ public sealed class StudioHostingTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/studio", "elsam3/studio.js")]
+    [InlineData("/studio/", "elsam3/studio.js")]
     [InlineData("/studio/workflows", "elsam3/studio.js")]
     [InlineData("/studio/workflows/definitions/abc/edit", "_framework/blazor.webassembly.js")]
     [InlineData("/studio/workflows/instances", "<base href=\"/studio/\"/>")]
