@@ -110,7 +110,7 @@ internal static class Seeder
         {
             Id = $"{id}-{index}", WorkflowInstanceId = id, ActivityId = Activities[index], ActivityNodeId = $"Workflow1:fc:{Activities[index]}",
             ActivityType = "Elsa.SetVariable", ActivityName = Activities[index], Status = ActivityStatus.Completed,
-            ActivityState = new() { ["value"] = "accepted" }, Outputs = new(), StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow,
+            ActivityState = new() { ["Value"] = "accepted" }, Outputs = new(), StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow,
         });
     }
 }

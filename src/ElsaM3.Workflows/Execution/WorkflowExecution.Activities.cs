@@ -92,7 +92,8 @@ internal sealed partial class WorkflowExecution
                 : compiled.Raw.Deserialize(binding.TargetType, WorkflowJson.StateOptions);
             binding.Property.SetValue(input, value);
             if (value is DeferredExpression deferred) value = deferred.Expression.Text;
-            snapshot[binding.JsonName] = binding.IsSensitive ? MaskedValue
+            // Keyed by the descriptor's input name, which is what Studio's instance viewer looks up.
+            snapshot[binding.Name] = binding.IsSensitive ? MaskedValue
                 : value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
         }
         return input;

@@ -67,7 +67,7 @@ public sealed class WorkflowInstancesApiTests : IAsyncLifetime
         var records = await _client.GetJsonAsync($"{Api}/activity-executions/list?WorkflowInstanceId={id}&ActivityNodeId=Workflow1:fc:log");
         var record = records["items"]!.AsArray().Single()!;
         record["status"]!.GetValue<string>().ShouldBe("Completed");
-        record["activityState"]!["text"]!.GetValue<string>().ShouldBe("hi");
+        record["activityState"]!["Text"]!.GetValue<string>().ShouldBe("hi");
         var byId = await _client.GetJsonAsync($"{Api}/activity-executions/by-id?id={record["id"]}");
         byId["activityName"]!.GetValue<string>().ShouldBe("log");
         var summaries = await _client.GetJsonAsync($"{Api}/activity-execution-summaries/list?WorkflowInstanceId={id}");

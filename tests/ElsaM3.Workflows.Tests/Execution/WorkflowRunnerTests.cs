@@ -69,7 +69,7 @@ public sealed class WorkflowRunnerTests : IDisposable
 
         var record = result.ActivityExecutions.Single(r => r.ActivityId == "a");
         record.Status.ShouldBe(ActivityStatus.Completed);
-        record.ActivityState!["label"].ShouldBe("a");
+        record.ActivityState!["Label"].ShouldBe("a");
         record.Outputs!["Result"].ShouldBe("a");
         record.CompletedAt.ShouldNotBeNull();
         result.State.ActivityOutputs["a"]["Result"].ShouldBe("a");
@@ -83,8 +83,8 @@ public sealed class WorkflowRunnerTests : IDisposable
         var result = await _host.StartAsync(_host.Compile(flow.Json()));
 
         var state = result.ActivityExecutions.Single(r => r.ActivityId == "a").ActivityState!;
-        state["secret"].ShouldBe("***");
-        state["label"].ShouldBe("a");
+        state["Secret"].ShouldBe("***");
+        state["Label"].ShouldBe("a");
     }
 
     [Fact]
