@@ -23,7 +23,9 @@ public static partial class DefinitionRules
         if (model.Version < 0) throw new WorkflowDefinitionException($"version: must be 0 or more, not {model.Version}.");
         CheckText("name", model.Name, MaxNameLength);
         CheckText("description", model.Description, MaxDescriptionLength);
-        foreach (var variable in model.Variables.Concat(model.Root.DescendantsAndSelf().SelectMany(n => n.Variables ?? [])))
+        var variables = model.Variables.Concat(model.Root.DescendantsAndSelf().SelectMany(n => n.Variables ?? [])).ToList();
+        if (variables.IndexOf(null!) is var missing and >= 0) throw new WorkflowDefinitionException($"variables: item {missing} is null; a variable needs at least an id and a name.");
+        foreach (var variable in variables)
         {
             if (!TypeAliases.IsAllowed(variable.TypeName))
                 throw new WorkflowDefinitionException(

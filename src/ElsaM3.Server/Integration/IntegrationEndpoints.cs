@@ -60,7 +60,7 @@ public static class IntegrationEndpoints
         /// <summary>What is wrong with this update to <paramref name="current"/>; a changed URL needs its key again, so a stored key never goes to a new host.</summary>
         public string? Validate(M3ppSettings current) =>
             ExternalReferenceField is { } f && string.IsNullOrWhiteSpace(f) ? "externalReferenceField must not be empty."
-            : TimeoutSeconds is <= 0 or > 600 ? "timeoutSeconds must be between 1 and 600."
+            : TimeoutSeconds is { } seconds && !(seconds > 0 && seconds <= 600) ? "timeoutSeconds must be between 1 and 600."
             : HubisApiKey is { Length: > 0 and (< 32 or > 255) } ? "hubisApiKey must be 32-255 characters."
             : HubisBaseUrl is { } hubis && hubis != current.HubisBaseUrl && string.IsNullOrEmpty(HubisApiKey) ? "hubisApiKey is required when hubisBaseUrl changes: the stored key is only sent to the URL it was saved with."
             : CxmBaseUrl is { } cxm && cxm != current.CxmBaseUrl && string.IsNullOrEmpty(CxmApiKey) ? "cxmApiKey is required when cxmBaseUrl changes: the stored key is only sent to the URL it was saved with."

@@ -14,14 +14,14 @@ public sealed class HttpEndpoint : Trigger<HttpEndpointInput, HttpEndpointOutput
 
     /// <summary>Trigger payloads also carry the endpoint's rules, which the middleware applies before starting a run.</summary>
     public override IReadOnlyList<BookmarkRequest> GetTriggers(HttpEndpointInput input) =>
-        input.SupportedMethods.Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))).ToList();
+        Methods(input).Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))).ToList();
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, HttpEndpointInput input, CancellationToken cancellationToken)
     {
         if (context.IsTriggerOfWorkflow && context.Stimulus is HttpRequestData request)
             return ValueTask.FromResult(Done(Output(request)));
         // A waiting endpoint is found by path and method alone; its rules ride along so a resume is checked like a start.
-        var bookmarks = input.SupportedMethods.Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))
+        var bookmarks = Methods(input).Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))
         {
             LookupPayload = Payload(input.Path, method),
         }).ToList();
@@ -30,6 +30,10 @@ public sealed class HttpEndpoint : Trigger<HttpEndpointInput, HttpEndpointOutput
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, HttpEndpointInput input, CancellationToken cancellationToken) =>
         ValueTask.FromResult(context.Stimulus is HttpRequestData request ? Done(Output(request)) : Done(new HttpEndpointOutput()));
+
+    /// <summary>The methods named, blanks and nulls left out (a hand-edited file may hold them).</summary>
+    private static IEnumerable<string> Methods(HttpEndpointInput input) =>
+        (input.SupportedMethods ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim());
 
     /// <summary>The stimulus payload a waiting endpoint is found by: normalised path and upper-case method.</summary>
     public static Dictionary<string, object?> Payload(string? path, string method) => new()

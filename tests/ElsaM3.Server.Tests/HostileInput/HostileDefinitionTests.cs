@@ -147,6 +147,20 @@ public sealed class HostileDefinitionTests : IAsyncLifetime
     public async Task Retry_ANullInstanceId_Is400() =>
         (await RefusedAsync($"{Api}/alterations/workflows/retry", """{"workflowInstanceIds":[null]}""")).ShouldContain("workflowInstanceIds[0]");
 
+    [Theory]
+    [InlineData("\"NaN\"")]
+    [InlineData("\"Infinity\"")]
+    [InlineData("1e400")]
+    [InlineData("-5")]
+    public async Task Settings_TimeoutSecondsThatIsNotATime_Is400(string timeout)
+    {
+        var before = await _admin.GetStringAsync("/api/settings/m3pp");
+        var response = await _admin.PutAsync("/api/settings/m3pp", new StringContent($$"""{"enabled":true,"timeoutSeconds":{{timeout}}}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await _admin.GetStringAsync("/api/settings/m3pp")).ShouldBe(before);
+    }
+
     [Fact]
     public async Task CxmSimulator_PutWithDuplicateKeys_Is400()
     {
@@ -171,6 +185,58 @@ public sealed class HostileDefinitionTests : IAsyncLifetime
         answer["status"]!.GetValue<string>().ShouldBe("accepted");
         answer["case"]!.GetValue<string>().ShouldBe("x\", \"status\": \"rejected");
         answer["workflowInstanceId"]!.GetValue<string>().ShouldBe(response.Headers.GetValues("x-elsa-workflow-instance-id").Single());
+    }
+
+    /// <summary>
+    /// Every value of each sample workflow, in turn, replaced by null, [], {}, a string, a number, [null] and {"a":null}
+    /// (the systematic twin of the fuzz suite: it found null variables and a null HTTP method): imported, never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("noise-complaint.json")]
+    [InlineData("hello-world.json")]
+    public async Task Import_EveryValueOfASampleReplacedByAnOddOne_IsNeverA5xx(string sample)
+    {
+        var original = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", sample)))!;
+        var paths = new List<JsonNode>();
+        void Collect(JsonNode? node)
+        {
+            if (node is null) return;
+            if (node.Parent is not null) paths.Add(node);
+            if (node is JsonObject obj) foreach (var (_, child) in obj) Collect(child);
+            if (node is JsonArray array) foreach (var child in array) Collect(child);
+        }
+        Collect(original);
+        var failures = new List<string>();
+        foreach (var path in paths.Select(p => p.GetPath()).Distinct())
+        foreach (var odd in new[] { "null", "[]", "{}", "\"x\"", "1", "[null]", "{\"a\":null}" })
+        {
+            var copy = original.DeepClone();
+            var node = FindByPath(copy, path)!;
+            var replacement = JsonNode.Parse(odd);
+            switch (node.Parent)
+            {
+                case JsonObject parent: parent[node.GetPropertyName()] = replacement; break;
+                case JsonArray parent: parent[node.GetElementIndex()] = replacement; break;
+            }
+            var response = await _admin.PostAsync($"{Api}/workflow-definitions/import", new StringContent(copy.ToJsonString(), Encoding.UTF8, "application/json"));
+            if ((int)response.StatusCode >= 500) failures.Add($"{path} = {odd}: {(int)response.StatusCode}");
+        }
+        paths.Count.ShouldBeGreaterThan(20);
+        failures.ShouldBeEmpty();
+    }
+
+    private static JsonNode? FindByPath(JsonNode root, string path)
+    {
+        JsonNode? found = null;
+        void Walk(JsonNode? node)
+        {
+            if (node is null || found is not null) return;
+            if (node.GetPath() == path) { found = node; return; }
+            if (node is JsonObject obj) foreach (var (_, child) in obj) Walk(child);
+            if (node is JsonArray array) foreach (var child in array) Walk(child);
+        }
+        Walk(root);
+        return found;
     }
 
     private static string RepositoryRoot()
