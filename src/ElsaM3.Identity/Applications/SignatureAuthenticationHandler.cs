@@ -31,6 +31,9 @@ internal sealed class SignatureAuthenticationHandler(
     public const string TimestampHeader = "X-Timestamp";
     private const string Prefix = "sha256=";
 
+    // Seen-check and remember must be one step, or two requests with one signature could both pass.
+    private static readonly Lock ReplayLock = new();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var signature = Request.Headers[SignatureHeader].ToString();
@@ -53,7 +56,7 @@ internal sealed class SignatureAuthenticationHandler(
 
         // A signature is good once: the same one again within the window is a replay.
         var replayKey = "signature:" + presented.ToLowerInvariant();
-        lock (seen)
+        lock (ReplayLock)
         {
             if (seen.TryGetValue(replayKey, out _)) return AuthenticateResult.Fail("The signature was already used.");
             seen.Set(replayKey, true, TimeSpan.FromTicks(settings.SignatureWindow.Ticks * 2));
