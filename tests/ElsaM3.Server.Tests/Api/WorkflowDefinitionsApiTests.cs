@@ -111,11 +111,7 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     [Fact]
     public async Task Delete_CancelsTheInstancesWaitingOnIt_AndTheirPathsAnswer404()
     {
-        var waiting = """
-            {"id":"wait","type":"Elsa.HttpEndpoint","version":1,
-             "path":{"typeName":"String","expression":{"type":"Literal","value":"doomed-waits/next"}},
-             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}}}
-            """;
+        var waiting = WaitForPost("wait", "doomed-waits/next");
         await SaveAsync(HttpWorkflow("doomed-waits", "doomed-waits/start", "POST", waiting, Connect("ep", "wait")), publish: true);
         var started = await _client.PostAsync("/workflows/doomed-waits/start", JsonContent.Create(new { }));
         var instanceId = started.Headers.GetValues("x-elsa-workflow-instance-id").Single();
@@ -131,11 +127,7 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     [Fact]
     public async Task DeletingAVersion_CancelsTheInstancesWaitingOnThatVersion()
     {
-        var waiting = """
-            {"id":"wait","type":"Elsa.HttpEndpoint","version":1,
-             "path":{"typeName":"String","expression":{"type":"Literal","value":"doomed-version/next"}},
-             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}}}
-            """;
+        var waiting = WaitForPost("wait", "doomed-version/next");
         var published = await SaveAsync(HttpWorkflow("doomed-version", "doomed-version/start", "POST", waiting, Connect("ep", "wait")), publish: true);
         var instanceId = (await _client.PostAsync("/workflows/doomed-version/start", JsonContent.Create(new { }))).Headers.GetValues("x-elsa-workflow-instance-id").Single();
 

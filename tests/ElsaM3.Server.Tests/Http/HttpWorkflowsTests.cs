@@ -167,12 +167,7 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
     [Fact]
     public async Task MidFlowEndpoint_IsResumedByALaterRequest()
     {
-        var activities = """
-            {"id":"approve","type":"Elsa.HttpEndpoint","version":1,
-             "path":{"typeName":"String","expression":{"type":"Literal","value":"approvals/7"}},
-             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}},
-             "parsedContent":{"typeName":"Object","memoryReference":{"id":"body"}}},
-            """ + Respond("done", "approved by {{ Variables.Body.by }}");
+        var activities = WaitForPost("approve", "approvals/7") + "," + Respond("done", "approved by {{ Variables.Body.by }}");
         await _client.PublishAsync(HttpWorkflow("approval", "approvals/start", "POST", activities, Connect("ep", "approve") + "," + Connect("approve", "done"), BodyAndRouteVariables));
 
         var started = await _client.PostAsync("/workflows/approvals/start", Json("{}"));

@@ -117,13 +117,7 @@ public sealed class ApplicationCredentialTests : IAsyncLifetime
     [Fact]
     public async Task AWaitingEndpointWithAPolicy_RefusesAnAnonymousResume_AndTakesTheApplication()
     {
-        var waiting = """
-            {"id":"confirm","type":"Elsa.HttpEndpoint","version":1,
-             "path":{"typeName":"String","expression":{"type":"Literal","value":"confirmations/9"}},
-             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}},
-             "policy":{"typeName":"String","expression":{"type":"Literal","value":"cxm"}},
-             "parsedContent":{"typeName":"Object","memoryReference":{"id":"body"}}},
-            """ + Respond("done", "confirmed by {{ Variables.Body.by }}");
+        var waiting = WaitForPost("confirm", "confirmations/9", policy: "cxm") + "," + Respond("done", "confirmed by {{ Variables.Body.by }}");
         await _admin.PublishAsync(HttpWorkflow("confirmation", "confirmations/start", "POST", waiting, Connect("ep", "confirm") + "," + Connect("confirm", "done")));
         var anonymous = _app.CreateClient();
         var started = await anonymous.PostAsync("/workflows/confirmations/start", Body("{}"));

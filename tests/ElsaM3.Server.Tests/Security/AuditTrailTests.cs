@@ -42,11 +42,7 @@ public sealed class AuditTrailTests
         await using var app = new ElsaM3Application();
         var admin = await app.CreateAdminClientAsync();
         var analyst = await app.CreateAnalystClientAsync();
-        var waiting = """
-            {"id":"wait","type":"Elsa.HttpEndpoint","version":1,
-             "path":{"typeName":"String","expression":{"type":"Literal","value":"audited/next"}},
-             "supportedMethods":{"typeName":"String[]","expression":{"type":"Object","value":"[\"POST\"]"}}}
-            """;
+        var waiting = WaitForPost("wait", "audited/next");
         await analyst.PublishAsync(HttpWorkflow("audited", "audited/start", "POST", waiting, Connect("ep", "wait")));
         await analyst.PostJsonAsync($"{ApiClient.Api}/workflow-definitions/audited/retract", new { });
         await analyst.PostJsonAsync($"{ApiClient.Api}/workflow-definitions/audited/publish", new { });

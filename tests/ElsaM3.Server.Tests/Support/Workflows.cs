@@ -36,6 +36,20 @@ public static class Workflows
         }.ToJsonString();
     }
 
+    /// <summary>An HTTP Endpoint that waits mid-flow for a POST to <paramref name="path"/>, its body bound to the <c>Body</c> variable.</summary>
+    public static string WaitForPost(string id, string path, string? policy = null)
+    {
+        var endpoint = new JsonObject
+        {
+            ["id"] = id, ["type"] = "Elsa.HttpEndpoint", ["version"] = 1,
+            ["path"] = Input("String", "Literal", path),
+            ["supportedMethods"] = Input("String[]", "Object", "[\"POST\"]"),
+            ["parsedContent"] = new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "body" } },
+        };
+        if (policy is not null) endpoint["policy"] = Input("String", "Literal", policy);
+        return endpoint.ToJsonString();
+    }
+
     /// <summary>A flowchart without a trigger (run with execute or dispatch).</summary>
     public static string Flowchart(string definitionId, string activities, string connections) => new JsonObject
     {
