@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ElsaM3.Workflows.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +28,8 @@ public sealed class BadInputExceptionHandler(IProblemDetailsService problems) : 
     {
         if (Find<JsonException>(exception) is { } json)
         {
-            var where = json.LineNumber is { } line ? $" at line {line + 1}, position {json.BytePositionInLine + 1}" : "";
             var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" ({json.Path})";
-            return (StatusCodes.Status400BadRequest, "Invalid JSON", $"The request body is not valid JSON{where}{path}: {json.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}");
+            return (StatusCodes.Status400BadRequest, "Invalid JSON", $"The request body is not valid JSON{JsonErrorText.Where(json)}{path}: {JsonErrorText.Reason(json)}");
         }
         if (Find<BadHttpRequestException>(exception) is { } bad)
         {

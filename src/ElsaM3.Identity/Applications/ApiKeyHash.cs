@@ -21,7 +21,7 @@ public static class ApiKeyHash
 
     /// <summary>Compares in constant time, so the answer's timing says nothing about how much of a key was right.</summary>
     public static bool Matches(string presentedKeyHash, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presentedKeyHash), Encoding.ASCII.GetBytes(storedHash.ToLowerInvariant()));
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presentedKeyHash), Encoding.ASCII.GetBytes(storedHash));
 
     /// <summary>A new key: a name prefix and 32 random bytes, URL-safe.</summary>
     public static string NewKey(string prefix) =>

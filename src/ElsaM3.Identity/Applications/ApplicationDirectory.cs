@@ -16,7 +16,11 @@ public sealed partial class ApplicationDirectory
     public ApplicationDirectory(IOptions<IdentityOptions> options, ILogger<ApplicationDirectory> logger)
     {
         var settings = options.Value;
-        _applications = settings.Applications.ToList();
+        // Copies, with hashes in the lower case hash-key writes, so lookups compare them as they are.
+        _applications = settings.Applications.Select(a => new ConfiguredApplication
+        {
+            Name = a.Name, KeyHash = a.KeyHash?.ToLowerInvariant(), SigningSecret = a.SigningSecret, Roles = a.Roles,
+        }).ToList();
         foreach (var app in _applications)
         {
             if (string.IsNullOrWhiteSpace(app.Name)) throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions), ["Every application needs a Name."]);

@@ -13,15 +13,19 @@ public sealed class HttpEndpoint : Trigger<HttpEndpointInput, HttpEndpointOutput
     public const string StimulusName = "Elsa.HttpEndpoint";
 
     /// <summary>Trigger payloads also carry the endpoint's rules, which the middleware applies before starting a run.</summary>
-    public override IReadOnlyList<BookmarkRequest> GetTriggers(HttpEndpointInput input) =>
-        Methods(input).Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))).ToList();
+    public override IReadOnlyList<BookmarkRequest> GetTriggers(HttpEndpointInput input)
+    {
+        var rules = HttpEndpointRules.From(input);
+        return Methods(input).Select(method => new BookmarkRequest(StimulusName, rules.AddTo(Payload(input.Path, method)))).ToList();
+    }
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, HttpEndpointInput input, CancellationToken cancellationToken)
     {
         if (context.IsTriggerOfWorkflow && context.Stimulus is HttpRequestData request)
             return ValueTask.FromResult(Done(Output(request)));
         // A waiting endpoint is found by path and method alone; its rules ride along so a resume is checked like a start.
-        var bookmarks = Methods(input).Select(method => new BookmarkRequest(StimulusName, HttpEndpointRules.From(input).AddTo(Payload(input.Path, method)))
+        var rules = HttpEndpointRules.From(input);
+        var bookmarks = Methods(input).Select(method => new BookmarkRequest(StimulusName, rules.AddTo(Payload(input.Path, method)))
         {
             LookupPayload = Payload(input.Path, method),
         }).ToList();

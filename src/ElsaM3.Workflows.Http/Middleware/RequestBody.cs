@@ -75,10 +75,9 @@ internal static class RequestBody
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
-            var reason = e.Message.Split(" Path:")[0];
+            var reason = JsonErrorText.Reason(e);
             if (reason.Contains("maximum configured depth", StringComparison.Ordinal)) reason = $"it nests deeper than {MaxJsonDepth} levels.";
-            return (null, $"The request body is not valid JSON{where}: {reason}", StatusCodes.Status400BadRequest);
+            return (null, $"The request body is not valid JSON{JsonErrorText.Where(e)}: {reason}", StatusCodes.Status400BadRequest);
         }
         catch (InvalidOperationException e)
         {
