@@ -16,4 +16,10 @@ public static class HttpTransient
 
     /// <summary>The <c>HttpContext.Items</c> key set once <c>WriteHttpResponse</c> has written the answer.</summary>
     public const string ResponseWritten = "ElsaM3.Http.ResponseWritten";
+
+    /// <summary>
+    /// The <c>HttpContext.Items</c> key of the JSON a trigger asks to answer with (<c>202 Accepted</c>) when no
+    /// Write HTTP Response answers first.
+    /// </summary>
+    public const string AcceptedAnswer = "ElsaM3.Http.AcceptedAnswer";
 }

@@ -24,9 +24,9 @@ public sealed class M3ToolboxTests : IAsyncLifetime
         await page.WaitForSelectorAsync("text=CreateNoiseWorksheet", Slow);
         await page.WaitForSelectorAsync("text=PullBackTargetDateAndOfficer", Slow);
 
-        // Studio reads "/" in a category as a path and lists "M3PP / Assure" under its first part, M3PP.
-        await page.GetByText("M3PP", new() { Exact = true }).ClickAsync();
-        foreach (var activity in new[] { "Create Worksheet", "Create Asset", "Update Attribute by Property", "Update Attribute by Keys", "Pull Back Worksheet", "Pull Back Asset" })
+        // The category shows whole ("/" would make Studio nest it), with the case trigger next to the six activities.
+        await page.GetByText("M3PP Assure", new() { Exact = true }).ClickAsync();
+        foreach (var activity in new[] { "CXM Case Received", "Create Worksheet", "Create Asset", "Update Attribute by Property", "Update Attribute by Keys", "Pull Back Worksheet", "Pull Back Asset" })
             await page.Locator($"[draggable=true]:has-text('{activity}')").First.WaitForAsync(new() { Timeout = 30_000 });
         await _studio.ScreenshotAsync("m3-toolbox");
 

@@ -15,6 +15,8 @@ public sealed class CreateAsset(M3ppServices services) : CreateActivity<CreateAs
 {
     protected override string Operation => "CreateAsset";
 
+    protected override DryRunRequest DryRunOf(CreateAssetRequest request) => DryRunRequest.For(request);
+
     protected override string? ReferenceName(CreateAssetInput input) => input.Reference;
 
     protected override async ValueTask<CreateAssetRequest> PrepareAsync(IntegrationScope scope, CreateAssetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
@@ -84,7 +86,7 @@ public sealed class CreateAssetInput
     [Input(DisplayName = "Site Key", Description = "Location: a non-gazetteer site (ST00004512), e.g. {{ fields[\"site-key\"] }}.", DefaultSyntax = "Scriban", Category = "Location", Order = 5)]
     public DeferredExpression? SiteKey { get; set; }
 
-    [Input(Description = "Optional description of the asset.", Order = 6)]
+    [Input(Description = "Optional description of the asset, e.g. {{ fields[\"bin-location\"] }}.", DefaultSyntax = "Scriban", Order = 6)]
     public DeferredExpression? Description { get; set; }
 
     [Input(DisplayName = "Start date", Description = "Optional date (YYYY-MM-DD), e.g. {{ fields[\"approved-install-date\"] }}.", DefaultSyntax = "Scriban", Order = 7)]

@@ -15,6 +15,8 @@ public sealed class CreateWorksheet(M3ppServices services) : CreateActivity<Crea
 {
     protected override string Operation => "CreateWorksheet";
 
+    protected override DryRunRequest DryRunOf(CreateWorksheetRequest request) => DryRunRequest.For(request);
+
     protected override string? ReferenceName(CreateWorksheetInput input) => input.Reference;
 
     protected override async ValueTask<CreateWorksheetRequest> PrepareAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>

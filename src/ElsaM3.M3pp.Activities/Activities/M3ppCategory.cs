@@ -4,5 +4,5 @@ namespace ElsaM3.M3pp.Activities.Activities;
 public static class M3ppCategory
 {
     public const string Namespace = "ElsaM3.M3pp";
-    public const string Name = "M3PP / Assure";
+    public const string Name = ElsaM3.Cases.IntegrationCategory.Name;
 }

@@ -1,6 +1,7 @@
 using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.M3pp.Contracts;
+using ElsaM3.M3pp.Gateways;
 using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Workflows.Activities;
 using ElsaM3.Workflows.Expressions;
@@ -12,6 +13,8 @@ namespace ElsaM3.M3pp.Activities.Activities;
 public sealed class UpdateAttributeByProperty(M3ppServices services) : M3IntegrationActivity<UpdateAttributeByPropertyInput, AttributeUpdateRequest>(services)
 {
     protected override string Operation => "UpdateAssetAttributes";
+
+    protected override DryRunRequest DryRunOf(AttributeUpdateRequest request) => DryRunRequest.For(request);
 
     protected override async ValueTask<AttributeUpdateRequest> PrepareAsync(IntegrationScope scope, UpdateAttributeByPropertyInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, cancellationToken);

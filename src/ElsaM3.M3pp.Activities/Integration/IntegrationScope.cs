@@ -44,8 +44,19 @@ public sealed class IntegrationScope(ActivityContext context)
     public async ValueTask<string?> RenderAsync(DeferredExpression? mapping, string name, CancellationToken cancellationToken)
     {
         if (mapping is null || mapping.IsEmpty) return null;
-        if (mapping.Expression.Type == "Literal") return Blank(mapping.Expression.Text);
-        return await RenderAsync(mapping.Expression, name, cancellationToken);
+        if (mapping.Expression.Type == "Literal")
+        {
+            if (mapping.Expression.Text?.Contains("{{", StringComparison.Ordinal) == true)
+            {
+                Problems.Add($"mapping '{name}' looks like a template but the syntax is Literal: choose Scriban in its syntax menu.");
+                return null;
+            }
+            return Blank(mapping.Expression.Text);
+        }
+        var failuresBefore = Problems.Count;
+        var rendered = await RenderAsync(mapping.Expression, name, cancellationToken);
+        if (mapping.InputName is { } input && Problems.Count == failuresBefore) Context.RecordEvaluatedInput(input, rendered ?? "");
+        return rendered;
     }
 
     /// <summary>Renders a template string (a mapping row's value) as Scriban.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.M3pp.Errors;
+using ElsaM3.M3pp.Gateways;
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Activities;
 using ElsaM3.Workflows.Execution;
@@ -12,7 +13,8 @@ namespace ElsaM3.M3pp.Activities.Integration;
 /// no call made) and suspends on a due timer bookmark, so the HTTP trigger answers at once. The scheduler resumes it
 /// in the background: each resume is one attempt. A transient failure suspends again until the next delay (the
 /// attempt count lives in the activity's persisted state, so a restart carries on where it was); after the last
-/// attempt the activity ends <c>Failed</c> when that port is connected, otherwise the workflow faults.
+/// attempt the activity ends <c>Failed</c> when that port is connected, otherwise the workflow faults; an
+/// <c>Invalid</c> result with its port unconnected faults it too, so no failure ends in a green instance.
 /// </summary>
 [Outcomes(DoneOutcome, InvalidOutcome, FailedOutcome)]
 [Resilient(M3ppResilienceStrategies.Category)]
@@ -42,9 +44,16 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     /// <summary>One attempt with the request prepared for it: calls M3 and writes back onto the case.</summary>
     protected abstract Task<CallResult> AttemptAsync(IntegrationScope scope, TInput input, TRequest request, M3ppSettings settings, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The request a dry run asks M3 to validate without effect; <c>null</c> when this activity only reads (its
+    /// dry run then checks the mappings locally).
+    /// </summary>
+    protected virtual DryRunRequest? DryRunOf(TRequest request) => null;
+
     public sealed override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, TInput input, CancellationToken cancellationToken)
     {
         var scope = new IntegrationScope(context);
+        if (context.IsDryRun) return await DryRunAsync(scope, input, cancellationToken);
         await CheckAndPrepareAsync(scope, input, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, 0, null, cancellationToken);
         if (Shortcut(scope, input) is CallResult.Succeeded existing)
@@ -97,6 +106,33 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     }
 
     /// <summary>
+    /// Studio's Test tab: renders and checks the mappings, then asks M3 to validate the request without creating or
+    /// changing anything (local checks only when the connection has no validate-only call). Nothing is logged or
+    /// written to the case; the record shows the rendered inputs, the request and every validation message.
+    /// </summary>
+    private async ValueTask<ActivityResult> DryRunAsync(IntegrationScope scope, TInput input, CancellationToken cancellationToken)
+    {
+        var (_, request) = await CheckAndPrepareAsync(scope, input, cancellationToken);
+        var context = scope.Context;
+        if (request is not null) context.RecordEvaluatedInput("Request", request);
+        List<string> messages = [.. scope.Problems];
+        object? wouldBe = null;
+        if (messages.Count == 0 && request is not null && DryRunOf(request) is { } dryRun)
+        {
+            var checkedByM3 = await Services.M3.DryRunAsync(dryRun, cancellationToken);
+            if (checkedByM3.IsSuccess) wouldBe = checkedByM3.Value;
+            else if (checkedByM3.Error.Category == M3ErrorCategory.Validation) messages.AddRange(checkedByM3.Error.Details.Select(d => d.Message));
+            else if (checkedByM3.Error.HttpStatus is 404 or 405 or 501)
+                context.RecordEvaluatedInput("M3 check", "this M3 connection has no validate-only call: local checks only.");
+            else messages.Add($"M3 could not check the request ({Category(checkedByM3.Error.Category)}): {checkedByM3.Error.Message}");
+        }
+        context.RecordEvaluatedInput("Validation", messages.Count == 0 ? "valid: nothing was created or changed (dry run)" : string.Join(" ", messages));
+        return messages.Count == 0
+            ? Outcome(DoneOutcome, new IntegrationOutput { Record = wouldBe })
+            : Outcome(InvalidOutcome, new IntegrationOutput { Errors = messages });
+    }
+
+    /// <summary>
     /// Checks the settings and the workflow's case, then prepares the request (once per execute and per attempt);
     /// no request, with the problems recorded, when any of them fails.
     /// </summary>
@@ -108,7 +144,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         else if (Services.Settings.ConfigurationProblem(settings) is { } problem)
             scope.Problem($"integration not configured: {problem}");
         else if (scope.CaseReference is null)
-            scope.Problem("the workflow has no case: bind the HTTP request body to a variable named 'Case' (it needs a 'reference').");
+            scope.Problem("the workflow has no case: start it with CXM Case Received (or bind an HTTP Endpoint's Parsed Content to a variable named 'Case').");
         else if (!ElsaM3.Cases.CaseReference.TryParse(scope.CaseReference, out _, out var error))
             scope.Problem($"the case reference {error}.");
         else return (settings, await PrepareAsync(scope, input, settings, cancellationToken));
@@ -119,6 +155,9 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     {
         await LogAsync(scope, IntegrationOutcome.Invalid, attempts, result, reasons.Select(r => $"Failed (validation): {r}").ToList(), cancellationToken);
         scope.Context.Journal("Invalid", string.Join(" ", reasons));
+        // An unconnected Invalid port would let the workflow finish green; the failure must show as an incident.
+        if (!scope.Context.IsOutcomeConnected(InvalidOutcome))
+            throw new M3IntegrationFailedException($"Invalid (validation, not retried): {string.Join(" ", reasons)}");
         return Outcome(InvalidOutcome, new IntegrationOutput { Errors = reasons.ToList(), Attempts = attempts });
     }
 

@@ -21,8 +21,27 @@ public interface IM3ppGateway
 
     Task<GatewayResult<AttributeUpdateResult>> UpdateAttributesAsync(AttributeUpdateRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Validate-only calls (<c>?dryRun=true</c>): every check of a real call, nothing created or changed; the would-be
+    /// record, or the validation failure a real call would get.
+    /// </summary>
+    Task<GatewayResult<System.Text.Json.Nodes.JsonObject>> DryRunAsync(DryRunRequest request, CancellationToken cancellationToken);
+
     /// <summary>A lookup list (e.g. <c>lookups/asset-types</c>); cached, revalidated with its ETag.</summary>
     Task<GatewayResult<IReadOnlyList<LookupItem>>> LookupAsync(string path, CancellationToken cancellationToken);
+}
+
+/// <summary>A request to validate without effect: what a create or update would send.</summary>
+public sealed record DryRunRequest
+{
+    private DryRunRequest(string path, object body) => (Path, Body) = (path, body);
+
+    public string Path { get; }
+    public object Body { get; }
+
+    public static DryRunRequest For(CreateWorksheetRequest request) => new("api/v1/worksheets", request);
+    public static DryRunRequest For(CreateAssetRequest request) => new("api/v1/assets", request);
+    public static DryRunRequest For(AttributeUpdateRequest request) => new("api/v1/asset-attribute-updates", request);
 }
 
 public sealed record M3ppHealth(string Status, string? ServiceVersion);

@@ -42,6 +42,9 @@ public sealed class RestM3ppGateway(RestCaller caller, IGatewayConnections conne
     public Task<GatewayResult<AttributeUpdateResult>> UpdateAttributesAsync(AttributeUpdateRequest request, CancellationToken cancellationToken) =>
         SendAsync<AttributeUpdateResult>(new RestRequest("api/v1/asset-attribute-updates", Method.Post).AddJsonBody(request), null, cancellationToken);
 
+    public Task<GatewayResult<System.Text.Json.Nodes.JsonObject>> DryRunAsync(DryRunRequest request, CancellationToken cancellationToken) =>
+        SendAsync<System.Text.Json.Nodes.JsonObject>(new RestRequest(request.Path, Method.Post).AddQueryParameter("dryRun", "true").AddJsonBody(request.Body), null, cancellationToken);
+
     public async Task<GatewayResult<IReadOnlyList<LookupItem>>> LookupAsync(string path, CancellationToken cancellationToken)
     {
         var connection = await connections.M3ppAsync(cancellationToken);

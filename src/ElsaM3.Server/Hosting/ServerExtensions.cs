@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using ElsaM3.Cases;
+using ElsaM3.Cases.Http;
 using ElsaM3.Identity;
 using ElsaM3.Server.Studio;
 using Microsoft.AspNetCore.Authorization;
@@ -77,6 +78,7 @@ public static class ServerExtensions
             .AddTemplateExpressions()
             .AddCaseTemplates()
             .AddHttpWorkflows()
+            .AddCaseTrigger()
             .AddElsaM3Persistence()
             .AddElsaM3Runtime()
             .AddElsaApi()

@@ -51,6 +51,7 @@ public static class M3ppEndpoints
         {
             var (request, error) = await SimulatorApi.ReadBodyAsync<CreateWorksheetRequest>(http);
             if (error is not null) return error;
+            if (IsDryRun(http)) return ToResult(http, simulator.CreateWorksheet(request!, dryRun: true));
             return ToResult(http, simulator.Idempotent(IdempotencyKey(http), Hash(request!), () => simulator.CreateWorksheet(request!)));
         });
         api.MapGet("/worksheets/{id:long}", (long id, HttpContext http) => simulator.FindWorksheet(id) is { } w
@@ -63,6 +64,7 @@ public static class M3ppEndpoints
         {
             var (request, error) = await SimulatorApi.ReadBodyAsync<CreateAssetRequest>(http);
             if (error is not null) return error;
+            if (IsDryRun(http)) return ToResult(http, simulator.CreateAsset(request!, dryRun: true));
             return ToResult(http, simulator.Idempotent(IdempotencyKey(http), Hash(request!), () => simulator.CreateAsset(request!)));
         });
         api.MapGet("/assets/{key}", (string key, HttpContext http) => simulator.FindAsset(key) is { } a
@@ -75,12 +77,15 @@ public static class M3ppEndpoints
         {
             var (request, error) = await SimulatorApi.ReadBodyAsync<AttributeUpdateRequest>(http);
             if (error is not null) return error;
-            return ToResult(http, simulator.UpdateAttributes(request!));
+            return ToResult(http, simulator.UpdateAttributes(request!, IsDryRun(http)));
         });
         return api;
     }
 
     private static object Items<T>(IEnumerable<T> items) => new { items = items.ToList() };
+
+    /// <summary><c>?dryRun=true</c>: validate as for real and answer 200 with the would-be result; nothing changes.</summary>
+    private static bool IsDryRun(HttpContext http) => string.Equals(http.Request.Query["dryRun"], "true", StringComparison.OrdinalIgnoreCase);
 
     private static string? IdempotencyKey(HttpContext http) => http.Request.Headers["Idempotency-Key"].FirstOrDefault();
 

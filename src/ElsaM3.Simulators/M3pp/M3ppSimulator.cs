@@ -90,8 +90,11 @@ public sealed class M3ppSimulator : IDisposable
         }
     }
 
-    /// <summary>Creates a worksheet (§6.4). Call inside <see cref="Idempotent"/>.</summary>
-    public SimAnswer CreateWorksheet(CreateWorksheetRequest request)
+    /// <summary>
+    /// Creates a worksheet (§6.4). Call inside <see cref="Idempotent"/>. A dry run validates the same way and answers
+    /// 200 with the would-be worksheet, storing nothing.
+    /// </summary>
+    public SimAnswer CreateWorksheet(CreateWorksheetRequest request, bool dryRun = false)
     {
         var now = _time.GetUtcNow();
         var v = new M3ppValidation();
@@ -178,12 +181,13 @@ public sealed class M3ppSimulator : IDisposable
             ExternalReference = request.ExternalReference is { } e ? new ExternalReference(e.FieldName!.Trim(), e.Value!.Trim()) : null,
             AdditionalFields = request.AdditionalFields,
         };
+        if (dryRun) return new SimAnswer(200, WouldBe(worksheet, "worksheetId", "reference"));
         Store(worksheet);
         return new SimAnswer(201, worksheet, $"/api/v1/worksheets/{worksheet.WorksheetId}");
     }
 
-    /// <summary>Creates an asset (§6.5). Call inside <see cref="Idempotent"/>.</summary>
-    public SimAnswer CreateAsset(CreateAssetRequest request)
+    /// <summary>Creates an asset (§6.5). Call inside <see cref="Idempotent"/>. A dry run stores nothing and answers 200.</summary>
+    public SimAnswer CreateAsset(CreateAssetRequest request, bool dryRun = false)
     {
         var now = _time.GetUtcNow();
         var v = new M3ppValidation();
@@ -215,12 +219,13 @@ public sealed class M3ppSimulator : IDisposable
             Attributes = attributes,
             CreatedDateTime = M3DateTime.Format(now),
         };
+        if (dryRun) return new SimAnswer(200, WouldBe(asset, "assetKey"));
         Store(asset);
         return new SimAnswer(201, asset, $"/api/v1/assets/{asset.AssetKey}");
     }
 
     /// <summary>Updates attributes of every asset of a type at a property, or of listed assets; all or nothing (§6.6).</summary>
-    public SimAnswer UpdateAttributes(AttributeUpdateRequest request)
+    public SimAnswer UpdateAttributes(AttributeUpdateRequest request, bool dryRun = false)
     {
         lock (_gate)
         {
@@ -272,12 +277,19 @@ public sealed class M3ppSimulator : IDisposable
                     attributes.RemoveAll(a => a.Code == change.Code!.Trim());
                     attributes.Add(new AttributeValue(change.Code!.Trim(), change.Value?.Trim()));
                 }
-                var changed = asset with { Attributes = attributes };
-                Store(changed);
+                if (!dryRun) Store(asset with { Attributes = attributes });
                 updated.Add(new UpdatedAsset(asset.AssetKey, asset.AssetType, request.Attributes!.Select(a => a.Code!.Trim()).ToList()));
             }
             return new SimAnswer(200, new AttributeUpdateResult(request.Mode!, targets.Count, updated));
         }
+    }
+
+    /// <summary>A dry run's record: as it would be created, without the identity only a real create assigns.</summary>
+    private static System.Text.Json.Nodes.JsonObject WouldBe(object record, params string[] unassigned)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(record, SimulatorApi.JsonOptions)!.AsObject();
+        foreach (var name in unassigned) json[name] = null;
+        return json;
     }
 
     private AssetLocation? ValidateLocation(AssetLocation? location, M3ppSeed.AssetType? type, M3ppValidation v)

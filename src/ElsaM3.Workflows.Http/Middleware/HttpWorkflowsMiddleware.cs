@@ -70,6 +70,11 @@ public sealed class HttpWorkflowsMiddleware(
             await Problem(context, status, error);
             return;
         }
+        if (graph is not null && BodyProblems(context, graph, matches[0].Trigger.ActivityId, body) is { Count: > 0 } problems)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, string.Join(" ", problems), problems);
+            return;
+        }
         var request = new HttpRequestData(path, method,
             _sensitive.Without(context.Request.Headers),
             context.Request.Query.ToDictionary(q => q.Key, q => (object?)q.Value.ToString()),
@@ -125,6 +130,14 @@ public sealed class HttpWorkflowsMiddleware(
         return result;
     }
 
+    /// <summary>The problems a trigger that checks bodies (e.g. CXM Case Received) finds before anything starts.</summary>
+    private static IReadOnlyList<string> BodyProblems(HttpContext context, WorkflowGraph graph, string triggerActivityId, object? body)
+    {
+        var type = graph.Nodes.FirstOrDefault(n => n.Id == triggerActivityId)?.Type;
+        if (type?.ClrType is null || !typeof(IHttpBodyCheck).IsAssignableFrom(type.ClrType)) return [];
+        return ((IHttpBodyCheck)type.Factory!(context.RequestServices)).CheckBody(body);
+    }
+
     /// <summary>Answers 401 (no credential) or 403 (not allowed) when the caller does not meet the endpoint's rules.</summary>
     private async Task<bool> RefusedAsync(HttpContext context, HttpEndpointRules rules)
     {
@@ -167,14 +180,21 @@ public sealed class HttpWorkflowsMiddleware(
                 $"The workflow faulted. Quote workflow instance {result.State.Id}{(incident is null ? "" : $", incident {incident.ActivityInstanceId}")} to an administrator.");
             return;
         }
+        if (context.Items.TryGetValue(HttpTransient.AcceptedAnswer, out var accepted))
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            await context.Response.WriteAsJsonAsync(accepted, WorkflowJson.StateOptions, context.RequestAborted);
+            return;
+        }
         context.Response.StatusCode = result.Status == WorkflowStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
     }
 
-    private static Task Problem(HttpContext context, int status, string detail)
+    private static Task Problem(HttpContext context, int status, string detail, IReadOnlyList<string>? errors = null)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status, title = ReasonPhrase(status), detail }, WorkflowJson.StateOptions), context.RequestAborted);
+        object body = errors is null ? new { status, title = ReasonPhrase(status), detail } : new { status, title = ReasonPhrase(status), detail, errors };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, WorkflowJson.StateOptions), context.RequestAborted);
     }
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

@@ -11,10 +11,14 @@ public sealed class ActivityContext
     private readonly ActivityExecutionState _state;
     private readonly CompiledNode _node;
 
-    internal ActivityContext(WorkflowExecution execution, CompiledNode node, ActivityExecutionState state, object? stimulus, bool isTrigger, Bookmark? bookmark)
+    private readonly ActivityExecutionRecord _record;
+
+    internal ActivityContext(WorkflowExecution execution, CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record,
+        object? stimulus, bool isTrigger, Bookmark? bookmark)
     {
         _execution = execution;
         _state = state;
+        _record = record;
         _node = node;
         Node = node.Node;
         NodeId = node.NodeId;
@@ -43,6 +47,12 @@ public sealed class ActivityContext
 
     public DateTimeOffset Now => _execution.Now;
 
+    /// <summary>
+    /// True when the activity runs alone from Studio's Test tab: it must change nothing outside the workflow (an
+    /// activity that calls another system validates instead of acting), and its outcome is not followed.
+    /// </summary>
+    public bool IsDryRun => _execution.IsDryRun;
+
     /// <summary>Variables, workflow input and output, activity outputs.</summary>
     public IWorkflowMemory Memory => _execution;
 
@@ -57,6 +67,17 @@ public sealed class ActivityContext
 
     /// <summary>True when the flowchart connects this activity's <paramref name="outcome"/> port to another activity.</summary>
     public bool IsOutcomeConnected(string outcome) => _node.Parent?.Flow?.HasOutbound(Node.Id, outcome) == true;
+
+    /// <summary>
+    /// Shows what an input evaluated to (e.g. a rendered template) on the execution record, under the input's
+    /// descriptor name, in place of the expression; a sensitive input stays masked.
+    /// </summary>
+    public void RecordEvaluatedInput(string inputName, object? value)
+    {
+        var snapshot = _record.ActivityState ??= [];
+        var sensitive = _node.Inputs.Any(i => i.Binding.Name == inputName && i.Binding.IsSensitive);
+        snapshot[inputName] = sensitive ? WorkflowExecution.MaskedValue : Serialization.WorkflowJson.ToPlain(value);
+    }
 
     /// <summary>Adds a journal entry for this activity (e.g. an HTTP error).</summary>
     public void Journal(string eventName, string? message, object? payload = null) =>

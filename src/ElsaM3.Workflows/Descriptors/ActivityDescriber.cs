@@ -37,6 +37,7 @@ public static partial class ActivityDescriber
             IsBrowsable = attribute.IsBrowsable,
             IsStart = attribute.IsStart,
             IsTerminal = attribute.IsTerminal,
+            ConstructionProperties = ConstructionProperties(inputs.Select(i => i.Descriptor)),
         };
         if (activityClass.GetCustomAttribute<ResilientAttribute>() is { } resilient)
         {
@@ -53,6 +54,22 @@ public static partial class ActivityDescriber
             Outputs = outputs.Select(o => o.Binding).ToList(),
             Factory = sp => (IActivity)factory(sp, null),
         };
+    }
+
+    /// <summary>
+    /// Studio copies these onto a newly dropped activity; an input whose default syntax is not Literal starts empty in
+    /// that syntax, so an analyst types a template into a template box without switching it first.
+    /// </summary>
+    private static JsonObject ConstructionProperties(IEnumerable<InputDescriptor> inputs)
+    {
+        var properties = new JsonObject();
+        foreach (var input in inputs.Where(i => i.IsWrapped && i.DefaultSyntax != "Literal"))
+            properties[input.Name] = new JsonObject
+            {
+                ["typeName"] = input.TypeName,
+                ["expression"] = new JsonObject { ["type"] = input.DefaultSyntax, ["value"] = input.DefaultValue?.ToString() ?? "" },
+            };
+        return properties;
     }
 
     public static string Humanize(string pascalName) => WordBoundary().Replace(pascalName, " $1").Trim();

@@ -46,7 +46,7 @@ internal sealed partial class WorkflowExecution
             var type = node.Type ?? throw new InvalidOperationException($"Activity '{node.DisplayName}' has type '{node.Node.Type}', which this server does not know.");
             var input = await BindInputsAsync(node, type, record);
             var activity = type.Factory!(_services.Services);
-            var context = new ActivityContext(this, node, state, stimulus, isTrigger, bookmark);
+            var context = new ActivityContext(this, node, state, record, stimulus, isTrigger, bookmark);
             result = bookmark is null
                 ? await activity.ExecuteAsync(context, input, _cancellationToken)
                 : await activity.ResumeAsync(context, input, _cancellationToken);
@@ -73,6 +73,19 @@ internal sealed partial class WorkflowExecution
         }
     }
 
+    /// <summary>
+    /// Runs one activity alone as a dry run (Studio's Test tab) and answers its execution record: inputs as
+    /// evaluated, outputs, outcomes or the fault. Nothing is scheduled after it.
+    /// </summary>
+    public async ValueTask<ActivityExecutionRecord> TestAsync(CompiledNode node)
+    {
+        IsDryRun = true;
+        var state = NewContext(node, new ScheduledWork(node.NodeId, null));
+        var record = Record(node, state);
+        await RunActivityAsync(node, state, record, stimulus: null, isTrigger: false, bookmark: null);
+        return record;
+    }
+
     /// <summary>Evaluates a node's inputs outside a run (for trigger indexing).</summary>
     public async ValueTask<object> EvaluateInputsAsync(CompiledNode node) =>
         await BindInputsAsync(node, node.Type!, new ActivityExecutionRecord());
@@ -91,7 +104,11 @@ internal sealed partial class WorkflowExecution
                 ? await EvaluateAsync(expression, binding.TargetType, node.Node, binding.Name, _cancellationToken)
                 : compiled.Raw.Deserialize(binding.TargetType, WorkflowJson.StateOptions);
             binding.Property.SetValue(input, value);
-            if (value is DeferredExpression deferred) value = deferred.Expression.Text;
+            if (value is DeferredExpression deferred)
+            {
+                deferred.InputName = binding.Name;
+                value = deferred.Expression.Text;
+            }
             // Keyed by the descriptor's input name, which is what Studio's instance viewer looks up.
             snapshot[binding.Name] = binding.IsSensitive ? MaskedValue
                 : value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
@@ -129,7 +146,7 @@ internal sealed partial class WorkflowExecution
         record.CompletedAt = Now;
         record.Payload = new Dictionary<string, object?> { ["outcomes"] = outcomes };
         AddJournal(state, JournalEvents.Completed, null, record.Payload);
-        if (notifyOwner) OnChildCompleted(node, state, outcomes);
+        if (notifyOwner && !IsDryRun) OnChildCompleted(node, state, outcomes);
     }
 
     private void StoreOutputs(CompiledNode node, ActivityExecutionRecord record, object? output)
@@ -200,6 +217,14 @@ internal sealed partial class WorkflowExecution
         _queue.Clear();
         foreach (var context in _state.ActivityExecutionContexts.Where(c => c.Flow is null && !(keepFaulted && c.Status == ActivityStatus.Faulted)).ToList())
             CancelContext(context);
+        // The flowcharts kept for an operator retry show as faulted, with an end, not as running for ever.
+        if (subStatus == WorkflowSubStatus.Faulted)
+            foreach (var flowchart in _state.ActivityExecutionContexts.Where(c => c.Flow is not null))
+            {
+                var record = Record(_graph.Node(flowchart.NodeId), flowchart);
+                record.Status = ActivityStatus.Faulted;
+                record.CompletedAt = Now;
+            }
         _state.Bookmarks.Clear();
         if (!keepFaulted) _state.ActivityExecutionContexts.Clear();
         _state.Status = WorkflowStatus.Finished;

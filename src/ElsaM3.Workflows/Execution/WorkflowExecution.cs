@@ -40,6 +40,9 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
 
     /// <summary>The activity being started by a trigger in this burst, and its payload.</summary>
     public string? TriggerActivityId { get; set; }
+
+    /// <summary>A single activity run from Studio's Test tab (<see cref="TestAsync"/>).</summary>
+    public bool IsDryRun { get; private set; }
     public object? TriggerInput { get; set; }
 
     private IncidentStrategy IncidentStrategy =>
@@ -82,7 +85,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     public string WorkflowDefinitionId => _state.DefinitionId;
     public string? CorrelationId { get => _state.CorrelationId; set => _state.CorrelationId = value; }
     public IReadOnlyList<VariableDefinition> VariableDefinitions => _graph.Variables;
-    public IReadOnlyDictionary<string, object?> Input => _state.Input;
+    public IDictionary<string, object?> Input => _state.Input;
     public IDictionary<string, object?> Output => _state.Output;
     public object? LastResult { get; private set; }
     public IDictionary<object, object> RunItems => _runItems ??= [];

@@ -116,6 +116,21 @@ public sealed class WorkflowRunner
         return execution.RunAsync();
     }
 
+    /// <summary>
+    /// Studio's Test tab: runs the activity at <paramref name="activityNodeId"/> alone, as a dry run, in a throwaway
+    /// instance holding <paramref name="input"/>; nothing is stored and nothing runs after it.
+    /// </summary>
+    public async ValueTask<ActivityExecutionRecord> TestActivityAsync(WorkflowGraph graph, string activityNodeId,
+        IReadOnlyDictionary<string, object?>? input, CancellationToken cancellationToken = default)
+    {
+        var node = graph.Nodes.FirstOrDefault(n => n.NodeId == activityNodeId || n.Id == activityNodeId)
+            ?? throw new KeyNotFoundException($"The workflow has no activity '{activityNodeId}'.");
+        var state = CreateInstance(graph, new StartOptions { Input = input });
+        state.ScheduledActivities.Clear();
+        var execution = new WorkflowExecution(graph, state, _services, null, cancellationToken);
+        return await execution.TestAsync(node);
+    }
+
     /// <summary>Cancels a running instance: bookmarks and scheduled work are dropped, the status becomes Finished/Cancelled.</summary>
     public WorkflowRunResult Cancel(WorkflowGraph graph, WorkflowState state)
     {

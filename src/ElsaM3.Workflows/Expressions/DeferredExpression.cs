@@ -8,4 +8,7 @@ namespace ElsaM3.Workflows.Expressions;
 public sealed record DeferredExpression(Expression Expression)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Expression.Text);
+
+    /// <summary>The descriptor name of the input it was bound to, for recording what it rendered to.</summary>
+    public string? InputName { get; internal set; }
 }

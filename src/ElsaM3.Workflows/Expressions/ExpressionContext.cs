@@ -20,7 +20,8 @@ public interface IWorkflowMemory
     /// <summary>Sets a declared variable by name or id; throws when no such variable exists.</summary>
     void SetVariable(string nameOrId, object? value);
 
-    IReadOnlyDictionary<string, object?> Input { get; }
+    /// <summary>The workflow's input; a trigger may add to it (the case trigger binds the case here).</summary>
+    IDictionary<string, object?> Input { get; }
 
     IDictionary<string, object?> Output { get; }
 

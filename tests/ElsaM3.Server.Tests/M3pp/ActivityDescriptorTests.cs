@@ -11,7 +11,7 @@ public sealed class ActivityDescriptorTests
     {
         await using var kit = await M3ppKit.StartAsync();
         var descriptors = (await kit.Admin.GetJsonAsync("/elsa/api/descriptors/activities"))["items"]!.AsArray()
-            .Select(d => d!.AsObject()).Where(d => d["category"]!.GetValue<string>() == "M3PP / Assure").ToList();
+            .Select(d => d!.AsObject()).Where(d => d["category"]!.GetValue<string>() == "M3PP Assure").ToList();
 
         descriptors.Select(d => d["typeName"]!.GetValue<string>()).ShouldBe(
         [

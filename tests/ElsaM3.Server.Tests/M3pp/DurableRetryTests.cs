@@ -117,7 +117,7 @@ public sealed class DurableRetryTests
             if (a["id"]!.GetValue<string>() == "pullback")
                 a["mappings"]!["expression"]!["value"] = """{"officer name!": "{{ worksheet.officer.name }}"}""";
         });
-        await kit.WaitForAsync(await kit.SendCaseAsync("noise-bad-pullback", M3ppKit.SampleCase("noise-complaint")));
+        await kit.WaitForAsync(await kit.SendCaseAsync("noise-bad-pullback", M3ppKit.SampleCase("noise-complaint")), "Faulted");
 
         var pull = (await kit.LogAsync("101004567890")).Last();
         pull["operation"]!.GetValue<string>().ShouldBe("PullBackWorksheet");

@@ -68,11 +68,13 @@ public sealed class SettingsTests
     {
         await using var kit = await M3ppKit.StartAsync();
         (await kit.Admin.PutAsJsonAsync("/api/settings/m3pp", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await kit.WaitForAsync(await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint")));
+        var instance = await kit.WaitForAsync(await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint")), "Faulted");
 
         var entry = (await kit.LogAsync("101004567890")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
         entry["messages"]![0]!.GetValue<string>().ShouldStartWith("Failed (validation): integration disabled");
+        // The sample leaves Invalid unconnected, so the failure shows as an incident, never as a green instance.
+        instance["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("integration disabled");
         (await kit.WorksheetsForAsync("101004567890")).ShouldBeEmpty();
     }
 
@@ -82,7 +84,7 @@ public sealed class SettingsTests
         await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["Simulators:Enabled"] = "false" });
         (await kit.App.CreateClient().GetAsync("/simulators/m3pp/api/v1/health")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var response = await kit.App.CreateCxmClient().PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
-        await kit.WaitForAsync(response.Headers.GetValues("x-elsa-workflow-instance-id").Single());
+        await kit.WaitForAsync(response.Headers.GetValues("x-elsa-workflow-instance-id").Single(), "Faulted");
 
         var entry = (await kit.LogAsync("101004567890")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");

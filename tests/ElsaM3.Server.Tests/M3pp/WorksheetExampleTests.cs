@@ -45,7 +45,7 @@ public sealed class WorksheetExampleTests
             if (a["id"]!.GetValue<string>() == "create") a["taskCode"]!["expression"]!["value"] = "NOIS";
         });
         var instanceId = await kit.SendCaseAsync("noise-mistyped", M3ppKit.SampleCase("noise-complaint"));
-        await kit.WaitForAsync(instanceId);
+        await kit.WaitForAsync(instanceId, "Faulted");
 
         var entry = (await kit.LogAsync("101004567890")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
@@ -67,7 +67,7 @@ public sealed class WorksheetExampleTests
         // Every M3 call would fail, so a call made anyway would show up as a fault.
         await kit.FaultAsync("m3pp", new { kind = "transient-503", next = 100 });
         var instanceId = await kit.SendCaseAsync("noise-complaint", @case);
-        await kit.WaitForAsync(instanceId);
+        await kit.WaitForAsync(instanceId, "Faulted");
 
         var entry = (await kit.LogAsync("101004567891")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
@@ -75,7 +75,8 @@ public sealed class WorksheetExampleTests
         entry["messages"]![0]!.GetValue<string>().ShouldBe("Failed (validation): mandatory mapping 'Subject UPRN' resolved to an empty value.");
         (await kit.InjectedFaultsAsync("m3pp")).ShouldBe(0);
         var instance = await kit.Admin.GetJsonAsync($"/elsa/api/workflow-instances/{instanceId}");
-        instance["subStatus"]!.GetValue<string>().ShouldBe("Finished");
+        instance["subStatus"]!.GetValue<string>().ShouldBe("Faulted");
+        instance["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("'Subject UPRN' resolved to an empty value");
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class WorksheetExampleTests
         {
             if (a["id"]!.GetValue<string>() == "create") a["departmentCode"]!["expression"]!["value"] = "eh";
         });
-        await kit.WaitForAsync(await kit.SendCaseAsync("noise-lowercase", M3ppKit.SampleCase("noise-complaint")));
+        await kit.WaitForAsync(await kit.SendCaseAsync("noise-lowercase", M3ppKit.SampleCase("noise-complaint")), "Faulted");
 
         var entry = (await kit.LogAsync("101004567890")).Single();
         entry["attempts"]!.GetValue<int>().ShouldBe(0);
@@ -196,7 +197,7 @@ public sealed class WorksheetExampleTests
             if (a["id"]!.GetValue<string>() == "create") a["subjectUprn"]!["expression"]!["value"] = "{{ address.uprn | }}";
         });
         var instanceId = await kit.SendCaseAsync("noise-broken-template", M3ppKit.SampleCase("noise-complaint"));
-        await kit.WaitForAsync(instanceId);
+        await kit.WaitForAsync(instanceId, "Faulted");
 
         var message = (await kit.LogAsync("101004567890")).Single()["messages"]![0]!.GetValue<string>();
         message.ShouldStartWith("Failed (validation): mapping 'Subject UPRN': template error at line 1, column ");

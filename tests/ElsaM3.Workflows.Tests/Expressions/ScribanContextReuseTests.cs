@@ -46,7 +46,7 @@ public sealed class ScribanContextReuseTests
         }
 
         public void SetVariable(string nameOrId, object? value) => throw new NotSupportedException();
-        public IReadOnlyDictionary<string, object?> Input { get; } = new Dictionary<string, object?>();
+        public IDictionary<string, object?> Input { get; } = new Dictionary<string, object?>();
         public IDictionary<string, object?> Output { get; } = new Dictionary<string, object?>();
         public object? GetActivityOutput(string activityNameOrId, string outputName) => null;
         public object? LastResult => null;
