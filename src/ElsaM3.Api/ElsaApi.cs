@@ -4,6 +4,7 @@ using ElsaM3.Api.Alterations;
 using ElsaM3.Api.Descriptors;
 using ElsaM3.Api.WorkflowDefinitions;
 using ElsaM3.Api.WorkflowInstances;
+using ElsaM3.Api.Tests;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
@@ -46,6 +47,7 @@ public static class ElsaApi
         api.MapDescriptors();
         api.MapAlterations();
         api.MapResilience();
+        api.MapTests();
         return api;
     }
 }

@@ -22,10 +22,13 @@ public sealed class CxmCaseReceived : Trigger<CxmCaseReceivedInput, CxmCaseRecei
     public override IReadOnlyList<BookmarkRequest> GetTriggers(CxmCaseReceivedInput input) =>
         [new BookmarkRequest(HttpEndpoint.StimulusName, Rules(input).AddTo(HttpEndpoint.Payload(input.Path, Method)))];
 
-    public IReadOnlyList<string> CheckBody(object? body) => CaseCheck.Problems(body);
+    IReadOnlyList<string> IHttpBodyCheck.CheckBody(object? body) => CheckBody(body);
+
+    private static IReadOnlyList<string> CheckBody(object? body) => CaseCheck.Problems(body);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CxmCaseReceivedInput input, CancellationToken cancellationToken)
     {
+        if (context.IsDryRun) return ValueTask.FromResult(DryRun(context));
         if (!context.IsTriggerOfWorkflow || context.Stimulus is not HttpRequestData { Body: IDictionary<string, object?> @case })
             throw new InvalidOperationException("CXM Case Received only starts a workflow: tick 'Trigger workflow' on it and post the case to its path.");
         var reference = (string)@case["reference"]!;
@@ -40,6 +43,14 @@ public sealed class CxmCaseReceived : Trigger<CxmCaseReceivedInput, CxmCaseRecei
                 ["status"] = "accepted",
             };
         return ValueTask.FromResult(Done(new CxmCaseReceivedOutput { Case = @case, CaseReference = reference }));
+    }
+
+    /// <summary>Studio's Test tab: checks the chosen test case as a posted one would be checked.</summary>
+    private static ActivityResult DryRun(ActivityContext context)
+    {
+        var @case = CaseExpressionModel.FindCase(context.Memory);
+        if (CheckBody(@case) is { Count: > 0 } problems) throw new InvalidOperationException("The test case would be refused with 400: " + string.Join(" ", problems));
+        return Done(new CxmCaseReceivedOutput { Case = @case, CaseReference = (string)@case!["reference"]! });
     }
 
     /// <summary>A case always comes from a known caller: the policy defaults to the CXM application's.</summary>

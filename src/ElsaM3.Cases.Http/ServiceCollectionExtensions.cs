@@ -1,3 +1,5 @@
+using ElsaM3.Cases.Http.TestCases;
+using ElsaM3.Runtime.Testing;
 using ElsaM3.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,6 +7,12 @@ namespace ElsaM3.Cases.Http;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds the CXM Case Received trigger (it needs the HTTP workflows middleware).</summary>
-    public static IServiceCollection AddCaseTrigger(this IServiceCollection services) => services.AddActivity<CxmCaseReceived>();
+    /// <summary>Adds the CXM Case Received trigger (it needs the HTTP workflows middleware) and the Test tab's cases.</summary>
+    public static IServiceCollection AddCaseTrigger(this IServiceCollection services)
+    {
+        services.AddOptions<TestCaseOptions>();
+        services.AddSingleton<TestCaseCatalog>();
+        services.AddSingleton<ITestInputSource>(sp => sp.GetRequiredService<TestCaseCatalog>());
+        return services.AddActivity<CxmCaseReceived>();
+    }
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using ElsaM3.Cases;
 using ElsaM3.Cases.Http;
+using ElsaM3.Cases.Http.TestCases;
+using Microsoft.Extensions.Options;
 using ElsaM3.Identity;
 using ElsaM3.Server.Studio;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +42,8 @@ public static class ServerExtensions
         services.AddOptions<StorageOptions>().Bind(config.GetSection("Storage"))
             .Configure(o => o.ConnectionString ??= config.GetConnectionString("ElsaM3"));
         services.AddOptions<SampleWorkflowOptions>().Bind(config.GetSection("Workflows"));
+        services.AddOptions<TestCaseOptions>().Configure<IOptions<SampleWorkflowOptions>, IHostEnvironment>((options, samples, environment) =>
+            options.Directory ??= samples.Value.ResolveDirectory(environment.ContentRootPath) is { } folder ? Path.Combine(folder, "cases") : null);
         services.AddOptions<WorkflowRuntimeOptions>().Bind(config.GetSection("ElsaM3:Runtime"));
         services.AddOptions<JavaScriptOptions>().Bind(config.GetSection("ElsaM3:JavaScript"));
         services.AddOptions<HttpOptions>().Bind(config.GetSection("ElsaM3:Http"));
@@ -120,6 +124,7 @@ public static class ServerExtensions
         var admin = app.MapGroup("/api").RequireAuthorization(Roles.AdminPolicy);
         admin.MapIntegrationApi();
         admin.MapAuditApi();
+        app.MapGroup("/api").RequireAuthorization(Roles.AnalystPolicy).MapTestCases();
         if (app.Configuration.GetValue("Simulators:Enabled", true))
         {
             app.MapSimulators();

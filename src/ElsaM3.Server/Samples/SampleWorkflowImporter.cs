@@ -20,7 +20,7 @@ public sealed partial class SampleWorkflowImporter(
     public async Task ImportAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Import) return;
-        var directory = options.Value.Directory ?? FindWorkflowsFolder(environment.ContentRootPath) ?? FindWorkflowsFolder(AppContext.BaseDirectory);
+        var directory = options.Value.ResolveDirectory(environment.ContentRootPath);
         if (directory is null || !Directory.Exists(directory))
         {
             LogNoFolder(directory ?? "workflows/");
@@ -44,16 +44,6 @@ public sealed partial class SampleWorkflowImporter(
                 LogInvalid(Path.GetFileName(file), e.Message);
             }
         }
-    }
-
-    private static string? FindWorkflowsFolder(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "ElsaM3.sln"))) return candidate;
-        }
-        return null;
     }
 
     [LoggerMessage(LogLevel.Information, "Imported and published sample workflow {File} as '{DefinitionId}'.")]

@@ -8,4 +8,18 @@ public sealed class SampleWorkflowOptions
 
     /// <summary>Set false to skip the import.</summary>
     public bool Import { get; set; } = true;
+
+    /// <summary>The configured folder, else <c>workflows/</c> next to <c>ElsaM3.sln</c> above the content root or the app.</summary>
+    public string? ResolveDirectory(string contentRoot) =>
+        Directory ?? FindWorkflowsFolder(contentRoot) ?? FindWorkflowsFolder(AppContext.BaseDirectory);
+
+    private static string? FindWorkflowsFolder(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "workflows");
+            if (System.IO.Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "ElsaM3.sln"))) return candidate;
+        }
+        return null;
+    }
 }

@@ -172,18 +172,18 @@ public sealed class HostileDefinitionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NoiseSample_AReferenceThatLooksLikeJson_StillGetsAValidJsonAnswer_NamingTheRealInstance()
+    public async Task NoiseSample_ForgedWorkflowInstanceIdInTheCase_TheAnswerNamesTheRealInstance()
     {
         var @case = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", "cases", "noise-complaint.json")))!.AsObject();
-        @case["reference"] = "x\", \"status\": \"rejected";
         @case["WorkflowInstanceId"] = "forged";
+        @case["workflowInstanceId"] = "forged";
 
         var response = await _app.CreateCxmClient().PostAsync("/workflows/cases/noise-complaint", new StringContent(@case.ToJsonString(), Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         answer["status"]!.GetValue<string>().ShouldBe("accepted");
-        answer["case"]!.GetValue<string>().ShouldBe("x\", \"status\": \"rejected");
+        answer["caseReference"]!.GetValue<string>().ShouldBe("101004567890");
         answer["workflowInstanceId"]!.GetValue<string>().ShouldBe(response.Headers.GetValues("x-elsa-workflow-instance-id").Single());
     }
 

@@ -1,0 +1,7 @@
+namespace ElsaM3.Cases.Http.TestCases;
+
+/// <summary>Where the sample cases offered in Studio's Test tab are (<c>workflows/cases</c> by default).</summary>
+public sealed class TestCaseOptions
+{
+    public string? Directory { get; set; }
+}
