@@ -24,7 +24,7 @@
         for (const entry of body.items) {
             const row = document.createElement('tr');
             row.className = 'audit-' + entry.action.toLowerCase();
-            cell(row, new Date(entry.timestamp).toLocaleString('en-GB'));
+            cell(row, session.formatTime(entry.timestamp));
             cell(row, entry.actor);
             cell(row, entry.actorKind);
             cell(row, entry.action);

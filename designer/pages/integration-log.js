@@ -7,12 +7,30 @@
 
     const { cell, call } = session;
 
+    let workflowNames = null;
+
     function query() {
         return session.filterQuery(page, pageSize,
-            [['filter-case', 'caseReference'], ['filter-outcome', 'outcome'], ['filter-operation', 'operation']], [['filter-from', 'from'], ['filter-to', 'to']]);
+            [['filter-case', 'caseReference'], ['filter-instance', 'workflowInstanceId'], ['filter-outcome', 'outcome'], ['filter-operation', 'operation']],
+            [['filter-from', 'from'], ['filter-to', 'to']]);
     }
 
+    // Workflow names by definition id, read once (the log stores ids, which mean nothing to a reader).
+    async function names() {
+        if (workflowNames) return workflowNames;
+        workflowNames = {};
+        const response = await call(session.api + '/workflow-definitions?versionOptions=Latest&pageSize=1000');
+        if (response && response.ok) for (const d of (await response.json()).items) workflowNames[d.definitionId] = d.name || d.definitionId;
+        return workflowNames;
+    }
+
+    // Retrying re-runs the instance's faulted activities: the first click asks, the second does it.
     async function retry(entry, button) {
+        if (button.dataset.confirming !== 'true') {
+            button.dataset.confirming = 'true';
+            button.textContent = 'Confirm retry';
+            return;
+        }
         button.disabled = true;
         const response = await call(session.api + '/alterations/workflows/retry', {
             method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ workflowInstanceIds: [entry.workflowInstanceId] })
@@ -23,11 +41,14 @@
         status.textContent = result.succeeded
             ? `Instance ${entry.workflowInstanceId} retried: it is now ${result.subStatus}.`
             : `Instance ${entry.workflowInstanceId} was not retried: ${result.message}`;
+        // The retry runs in the background: show the entries it adds.
+        setTimeout(() => load(true), 1500);
     }
 
-    async function load() {
+    async function load(keepStatus) {
         const status = document.getElementById('log-status');
-        status.textContent = 'Loading…';
+        if (!keepStatus) status.textContent = 'Loading…';
+        const workflows = await names();
         const response = await call('/api/integration-log?' + query());
         if (!response) return;
         if (response.status === 403) { status.textContent = 'Only admins can see the integration log.'; return; }
@@ -38,9 +59,9 @@
         for (const entry of body.items) {
             const row = document.createElement('tr');
             row.className = 'outcome-' + entry.outcome.toLowerCase();
-            cell(row, new Date(entry.timestamp).toLocaleString('en-GB'));
+            cell(row, session.formatTime(entry.timestamp));
             cell(row, entry.caseReference);
-            cell(row, `${entry.workflowDefinitionId} / ${entry.activityName ?? entry.activityId}`);
+            cell(row, `${workflows[entry.workflowDefinitionId] ?? entry.workflowDefinitionId} / ${entry.activityName ?? entry.activityId}`);
             cell(row, entry.operation);
             cell(row, entry.outcome);
             cell(row, String(entry.attempts));
@@ -65,7 +86,7 @@
             tbody.appendChild(row);
         }
         session.showPaging(page, pageSize, body.totalCount);
-        status.textContent = body.totalCount === 0 ? 'No entries match.' : '';
+        if (!keepStatus) status.textContent = body.totalCount === 0 ? 'No entries match.' : '';
     }
 
     document.getElementById('filters').addEventListener('submit', e => { e.preventDefault(); page = 0; load(); });
@@ -73,7 +94,8 @@
     document.getElementById('next').addEventListener('click', () => { page++; load(); });
     session.bar();
     if (!session.auth()) { session.signIn(); return; }
-    const initialCase = new URLSearchParams(location.search).get('caseReference');
-    if (initialCase) document.getElementById('filter-case').value = initialCase;
+    const initial = new URLSearchParams(location.search);
+    if (initial.get('caseReference')) document.getElementById('filter-case').value = initial.get('caseReference');
+    if (initial.get('workflowInstanceId')) document.getElementById('filter-instance').value = initial.get('workflowInstanceId');
     load();
 })();

@@ -68,5 +68,13 @@ window.elsam3 = (function () {
         document.getElementById('next').disabled = page + 1 >= pages;
     }
 
-    return { base, api, auth, accessToken, signIn, bar, call, cell, filterQuery, showPaging };
+    // Times as Studio shows them to a UK user ("G" in en-GB): 30/11/2026 14:09:20, local time.
+    function formatTime(iso) {
+        if (!iso) return '';
+        const d = new Date(iso);
+        const two = n => String(n).padStart(2, '0');
+        return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+    }
+
+    return { base, api, auth, accessToken, signIn, bar, call, cell, filterQuery, showPaging, formatTime };
 })();

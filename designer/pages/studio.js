@@ -43,6 +43,34 @@
         }, 30000);
     }
 
+    // Studio swallows some refusals (the New workflow dialog's 400) and never shows ElsaM3's publish warnings:
+    // both are shown here, from the answers Studio itself received.
+    const toast = document.getElementById('elsam3-toast');
+    toast.addEventListener('click', () => { toast.hidden = true; });
+    function show(text, warning) {
+        toast.textContent = text;
+        toast.classList.toggle('warning', !!warning);
+        toast.hidden = false;
+    }
+    const originalFetch = window.fetch.bind(window);
+    window.fetch = async function (input, init) {
+        const response = await originalFetch(input, init);
+        const url = typeof input === 'string' ? input : input.url;
+        const method = ((init && init.method) || (typeof input === 'string' ? 'GET' : input.method) || 'GET').toUpperCase();
+        if (!url.startsWith(api) || method === 'GET') return response;
+        if (response.status >= 400 && response.status < 500 && response.status !== 401) {
+            response.clone().json().then(problem => {
+                const reasons = problem && problem.errors ? Object.entries(problem.errors).map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`) : [];
+                show('Refused (' + response.status + '): ' + (reasons.length ? reasons.join('\n') : (problem && (problem.detail || problem.title)) || ''));
+            }).catch(() => show('Refused (' + response.status + ').'));
+        } else if (response.ok && /\/workflow-definitions(\/[^/]+\/publish)?$/.test(url.split('?')[0])) {
+            response.clone().json().then(body => {
+                if (body && body.warnings && body.warnings.length) show('Saved, with warnings:\n' + body.warnings.join('\n'), true);
+            }).catch(() => { });
+        }
+        return response;
+    };
+
     window.elsam3.bar();
     mount();
 })();

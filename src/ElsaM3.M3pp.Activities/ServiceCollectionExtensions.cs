@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ElsaM3.Workflows.Descriptors.IResilienceStrategySource, M3ppResilienceStrategies>();
         services.AddSingleton<IScriptFunctions, M3TemplateFunctions>();
         services.AddExpressionModelContributor<PulledRecordModel>();
+        services.AddSingleton<ElsaM3.Runtime.Definitions.IDefinitionAdvisor, M3DefinitionAdvisor>();
         return services
             .AddActivity<CreateWorksheet>()
             .AddActivity<CreateAsset>()

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Api.WorkflowDefinitions;
 
@@ -27,7 +28,11 @@ public static class SaveWorkflowDefinition
         group.MapGet("/{definitionId}/export", Export);
     }
 
-    public sealed record SaveResponse(JsonObject WorkflowDefinition, bool AlreadyPublished, int ConsumingWorkflowCount = 0);
+    /// <summary>Elsa's answer, plus <see cref="Warnings"/>: what will run but probably not as meant.</summary>
+    public sealed record SaveResponse(JsonObject WorkflowDefinition, bool AlreadyPublished, int ConsumingWorkflowCount = 0)
+    {
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+    }
 
     private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> Save(
         JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
@@ -66,7 +71,9 @@ public static class SaveWorkflowDefinition
         {
             var result = await definitions.SaveAsync(model, publish, ct);
             await audit.RecordAsync(http, action, result.Definition.DefinitionId, VersionDetail(result.Definition));
-            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished));
+            var graph = http.RequestServices.GetRequiredService<WorkflowGraphCache>().Get(result.Definition);
+            var warnings = http.RequestServices.GetServices<IDefinitionAdvisor>().SelectMany(a => a.Advise(graph)).ToList();
+            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = warnings });
         }
         catch (TriggerConflictException e)
         {

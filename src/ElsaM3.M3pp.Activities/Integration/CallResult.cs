@@ -12,7 +12,11 @@ public abstract record CallResult
     public sealed record Succeeded(IntegrationOutput Output, string? ExternalReference, bool AlreadyExisted = false) : CallResult;
 
     /// <summary>M3 or CXM refused or could not be reached; <see cref="M3Error.Category"/> decides whether it is retried.</summary>
-    public sealed record Failed(M3Error Error, string Stage) : CallResult;
+    public sealed record Failed(M3Error Error, string Stage) : CallResult
+    {
+        /// <summary>What already exists in M3 although a later step failed (a worksheet whose write-back to CXM failed).</summary>
+        public string? ExternalReference { get; init; }
+    }
 
     /// <summary>The mappings are wrong (found after reading back a record, e.g. a pull-back template error).</summary>
     public sealed record Invalid(IReadOnlyList<string> Reasons) : CallResult;

@@ -25,7 +25,7 @@ public abstract class CreateActivity<TInput, TRequest>(M3ppServices services) : 
         GatewayResult<T> created, bool alreadyExisted, CancellationToken cancellationToken)
     {
         var written = await Services.Cxm.UpdateCaseAsync(scope.CaseReference!, CasePatch.SetReference(referenceName, reference), cancellationToken);
-        if (!written.IsSuccess) return Failure(written, $"storing {reference} in Reference '{referenceName}' on the case");
+        if (!written.IsSuccess) return Failure(written, $"storing {reference} in Reference '{referenceName}' on the case") with { ExternalReference = reference };
         scope.SetReferenceValue(referenceName, reference);
         return new CallResult.Succeeded(new IntegrationOutput { Reference = reference, Record = record }, reference, alreadyExisted)
         {

@@ -208,7 +208,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             Operation = Operation,
             Outcome = outcome,
             Attempts = attempts,
-            ExternalReference = (result as CallResult.Succeeded)?.ExternalReference,
+            ExternalReference = (result as CallResult.Succeeded)?.ExternalReference ?? (result as CallResult.Failed)?.ExternalReference,
             HttpStatus = result?.HttpStatus ?? failure?.HttpStatus,
             ErrorCategory = failure is not null ? Category(failure.Category) : outcome == IntegrationOutcome.Invalid ? "validation" : null,
             Messages = messages,

@@ -17,6 +17,7 @@ public static class StudioHosting
     {
         var designer = FindDesigner(app.Services.GetRequiredService<IOptions<StudioOptions>>().Value, app.Environment);
         app.MapGet("/", () => Results.Redirect($"{BasePath}/workflows"));
+        app.UseStudioLinks();
         if (designer is null)
         {
             app.MapGet($"{BasePath}/{{**path}}", () => Results.Problem(

@@ -172,18 +172,20 @@ public sealed class HttpWorkflowsMiddleware(
             await Problem(context, StatusCodes.Status409Conflict, "The workflow waiting for this request has moved on.");
             return;
         }
+        // A trigger that accepted the request (a checked case) has taken responsibility for it: what goes wrong
+        // later is the workflow's, shown to its admins as an incident, not the caller's to retry.
+        if (context.Items.TryGetValue(HttpTransient.AcceptedAnswer, out var accepted))
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            await context.Response.WriteAsJsonAsync(accepted, WorkflowJson.StateOptions, context.RequestAborted);
+            return;
+        }
         if (result.SubStatus == WorkflowSubStatus.Faulted || result.State.Incidents.Count > 0)
         {
             // The caller learns where to look, never what went wrong inside (messages can carry data and paths).
             var incident = result.State.Incidents.LastOrDefault();
             await Problem(context, StatusCodes.Status500InternalServerError,
                 $"The workflow faulted. Quote workflow instance {result.State.Id}{(incident is null ? "" : $", incident {incident.ActivityInstanceId}")} to an administrator.");
-            return;
-        }
-        if (context.Items.TryGetValue(HttpTransient.AcceptedAnswer, out var accepted))
-        {
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            await context.Response.WriteAsJsonAsync(accepted, WorkflowJson.StateOptions, context.RequestAborted);
             return;
         }
         context.Response.StatusCode = result.Status == WorkflowStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;

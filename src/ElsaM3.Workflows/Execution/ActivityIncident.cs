@@ -13,11 +13,17 @@ public sealed class ActivityIncident
 }
 
 /// <summary>A serializable picture of an exception.</summary>
-public sealed record ExceptionState(string Type, string Message, string? StackTrace, ExceptionState? InnerException)
+public sealed partial record ExceptionState(string Type, string Message, string? StackTrace, ExceptionState? InnerException)
 {
     public static ExceptionState From(Exception exception) => new(
         exception.GetType().FullName ?? exception.GetType().Name,
         exception.Message,
-        exception.StackTrace,
+        WithoutSourcePaths(exception.StackTrace),
         exception.InnerException is null ? null : From(exception.InnerException));
+
+    /// <summary>The frames, without the build machine's source paths (" in /src/…/File.cs:line 12").</summary>
+    public static string? WithoutSourcePaths(string? stackTrace) => stackTrace is null ? null : SourcePath().Replace(stackTrace, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" in [^\r\n]*?:line \d+")]
+    private static partial System.Text.RegularExpressions.Regex SourcePath();
 }

@@ -36,7 +36,7 @@ public sealed class AssetExampleTests
         await using var kit = await M3ppKit.StartAsync();
         var @case = M3ppKit.SampleCase("litter-bin");
         @case["fields"]![field] = value;
-        await kit.WaitForAsync(await kit.SendCaseAsync("litter-bin", @case));
+        await kit.WaitForAsync(await kit.SendCaseAsync("litter-bin", @case), "Faulted");
 
         var entry = (await kit.LogAsync("101004567901")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
@@ -56,7 +56,7 @@ public sealed class AssetExampleTests
             if (a["id"]!.GetValue<string>() == "create")
                 a["uprn"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Scriban", ["value"] = "{{ address.uprn }}" } };
         });
-        await kit.WaitForAsync(await kit.SendCaseAsync("litter-bin-two-locations", M3ppKit.SampleCase("litter-bin")));
+        await kit.WaitForAsync(await kit.SendCaseAsync("litter-bin-two-locations", M3ppKit.SampleCase("litter-bin")), "Faulted");
 
         var entry = (await kit.LogAsync("101004567901")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
@@ -88,7 +88,7 @@ public sealed class AssetExampleTests
         await using var kit = await M3ppKit.StartAsync();
         var @case = M3ppKit.SampleCase("assisted-collection");
         @case["address"]!["uprn"] = "100091234571";
-        await kit.WaitForAsync(await kit.SendCaseAsync("assisted-collection", @case));
+        await kit.WaitForAsync(await kit.SendCaseAsync("assisted-collection", @case), "Faulted");
 
         var entry = (await kit.LogAsync("101004567955")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
@@ -112,7 +112,7 @@ public sealed class AssetExampleTests
         await using var kit = await M3ppKit.StartAsync();
         var @case = M3ppKit.SampleCase("bin-attributes");
         @case["fields"]!["bin-keys"] = "AS00012345, AS00099999, AS00012345";
-        await kit.WaitForAsync(await kit.SendCaseAsync("bin-attributes", @case));
+        await kit.WaitForAsync(await kit.SendCaseAsync("bin-attributes", @case), "Faulted");
 
         var entry = (await kit.LogAsync("101004567956")).Single();
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");

@@ -74,7 +74,7 @@ public sealed class SettingsTests
         entry["outcome"]!.GetValue<string>().ShouldBe("Invalid");
         entry["messages"]![0]!.GetValue<string>().ShouldStartWith("Failed (validation): integration disabled");
         // The sample leaves Invalid unconnected, so the failure shows as an incident, never as a green instance.
-        instance["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("integration disabled");
+        instance["workflowState"]!["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("integration disabled");
         (await kit.WorksheetsForAsync("101004567890")).ShouldBeEmpty();
     }
 

@@ -76,7 +76,7 @@ public sealed class WorksheetExampleTests
         (await kit.InjectedFaultsAsync("m3pp")).ShouldBe(0);
         var instance = await kit.Admin.GetJsonAsync($"/elsa/api/workflow-instances/{instanceId}");
         instance["subStatus"]!.GetValue<string>().ShouldBe("Faulted");
-        instance["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("'Subject UPRN' resolved to an empty value");
+        instance["workflowState"]!["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>().ShouldContain("'Subject UPRN' resolved to an empty value");
     }
 
     [Fact]
