@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<M3ppServices>();
         services.AddSingleton<ElsaM3.Workflows.Descriptors.IResilienceStrategySource, M3ppResilienceStrategies>();
         services.AddSingleton<IScriptFunctions, M3TemplateFunctions>();
+        services.AddSingleton<ElsaM3.Workflows.Descriptors.IInputOptionsProvider, M3CodeOptions>();
         services.AddExpressionModelContributor<PulledRecordModel>();
         services.AddSingleton<ElsaM3.Runtime.Definitions.IDefinitionAdvisor, M3DefinitionAdvisor>();
         return services

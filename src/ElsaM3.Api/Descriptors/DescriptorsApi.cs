@@ -17,7 +17,7 @@ public static class DescriptorsApi
     {
         var group = api.MapGroup("/descriptors").WithTags("Descriptors");
         group.MapGet("/activities", Activities);
-        group.MapPost("/activities/{typeName}/options/{propertyName}", (string typeName, string propertyName) => TypedResults.Ok(new { items = new { } }));
+        group.MapPost("/activities/{typeName}/options/{propertyName}", InputOptionsApi.GetAsync);
         group.MapGet("/expression-descriptors", Expressions);
         group.MapGet("/variables", () => TypedResults.Ok(new ListResponse<TypeDescriptor>(VariableTypes)));
         group.MapGet("/storage-drivers", () => TypedResults.Ok(new ListResponse<StorageDriverDescriptor>([new(StorageDriver, "Workflow instance", 100, false)])));

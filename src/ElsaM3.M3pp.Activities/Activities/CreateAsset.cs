@@ -71,10 +71,10 @@ public sealed class CreateAsset(M3ppServices services) : CreateActivity<CreateAs
 
 public sealed class CreateAssetInput
 {
-    [Input(DisplayName = "Asset Type", Description = "Mandatory. The asset type code, e.g. LBIN.", Order = 1)]
+    [Input(DisplayName = "Asset Type", Description = "Mandatory; choose from M3's list or switch to a template. The asset type code, e.g. LBIN.", Order = 1, RefreshOptions = true)]
     public DeferredExpression? AssetType { get; set; }
 
-    [Input(Description = "Mandatory. The section code, e.g. STCLEAN.", Order = 2)]
+    [Input(Description = "Mandatory; choose from M3's list or switch to a template. The section code, e.g. STCLEAN.", Order = 2, RefreshOptions = true)]
     public DeferredExpression? Section { get; set; }
 
     [Input(DisplayName = "UPRN", Description = "Location: exactly one of UPRN, Asset UKey or Site Key, e.g. {{ address.uprn }}.", DefaultSyntax = "Scriban", Category = "Location", Order = 3)]

@@ -89,16 +89,16 @@ public sealed class CreateWorksheetInput
     [Input(DisplayName = "Subject UPRN", Description = "Mandatory. The UPRN of the property the worksheet is about, e.g. {{ address.uprn }}.", DefaultSyntax = "Scriban", Order = 1)]
     public DeferredExpression? SubjectUprn { get; set; }
 
-    [Input(DisplayName = "Department code", Description = "Mandatory. The M3 department, e.g. EH.", Order = 2)]
+    [Input(DisplayName = "Department code", Description = "Mandatory; choose from M3's list or switch to a template. The M3 department, e.g. EH.", Order = 2, RefreshOptions = true)]
     public DeferredExpression? DepartmentCode { get; set; }
 
-    [Input(DisplayName = "Application code", Description = "Mandatory. The M3 application, e.g. CEH.", Order = 3)]
+    [Input(DisplayName = "Application code", Description = "Mandatory; choose from M3's list or switch to a template. The M3 application, e.g. CEH.", Order = 3, RefreshOptions = true)]
     public DeferredExpression? ApplicationCode { get; set; }
 
-    [Input(DisplayName = "Task Group code", Description = "Mandatory. The task group, e.g. EPENQ.", Order = 4)]
+    [Input(DisplayName = "Task Group code", Description = "Mandatory; choose from M3's list or switch to a template. The task group, e.g. EPENQ.", Order = 4, RefreshOptions = true)]
     public DeferredExpression? TaskGroupCode { get; set; }
 
-    [Input(DisplayName = "Task code", Description = "Mandatory. The task (worksheet type), e.g. NOISE.", Order = 5)]
+    [Input(DisplayName = "Task code", Description = "Mandatory; choose from M3's list or switch to a template. The task (worksheet type), e.g. NOISE.", Order = 5, RefreshOptions = true)]
     public DeferredExpression? TaskCode { get; set; }
 
     [Input(DisplayName = "Date and time received", Description = "Mandatory. ISO 8601; without an offset it is Europe/London time, e.g. {{ dates.created }}.", DefaultSyntax = "Scriban", Order = 6)]
@@ -125,7 +125,7 @@ public sealed class CreateWorksheetInput
     [Input(Description = "Optional. The complaint, e.g. {{ fields[\"noise-description\"] }}.", DefaultSyntax = "Scriban", UIHint = "multiline", Order = 13)]
     public DeferredExpression? Description { get; set; }
 
-    [Input(DisplayName = "Received method", Description = "Optional: WEB, PHONE, EMAIL, LETTER, VISIT or OTHER.", Order = 14)]
+    [Input(DisplayName = "Received method", Description = "Optional: how the complaint came in.", UIHint = "dropdown", Options = ["WEB", "PHONE", "EMAIL", "LETTER", "VISIT", "OTHER"], Order = 14)]
     public DeferredExpression? ReceivedMethod { get; set; }
 
     [Input(DisplayName = "Additional worksheet fields", Description = "Worksheet field code → template, e.g. {\"NOISETYPE\": \"{{ fields[\\\"noise-type\\\"] }}\"}.", UIHint = "json-editor", Order = 15)]

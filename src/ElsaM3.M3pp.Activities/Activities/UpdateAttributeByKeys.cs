@@ -47,7 +47,7 @@ public sealed class UpdateAttributeByKeysInput
     [Input(DisplayName = "Asset keys", Description = "Mandatory. A comma-separated list of asset keys, e.g. {{ fields[\"bin-keys\"] }}; blanks and repeats are dropped.", DefaultSyntax = "Scriban", Order = 1)]
     public DeferredExpression? AssetKeys { get; set; }
 
-    [Input(DisplayName = "Attribute code", Description = "Mandatory. The attribute to set, e.g. ASSIST.", Order = 2)]
+    [Input(DisplayName = "Attribute code", Description = "Mandatory; choose from M3's list or switch to a template. The attribute to set, e.g. ASSIST.", Order = 2, RefreshOptions = true)]
     public DeferredExpression? AttributeCode { get; set; }
 
     [Input(Description = "Mandatory. The attribute's new value, e.g. Y.", DefaultSyntax = "Scriban", Order = 3)]

@@ -45,10 +45,10 @@ public sealed class UpdateAttributeByPropertyInput
     [Input(DisplayName = "Property (UPRN)", Description = "Mandatory. The property whose assets are updated, e.g. {{ address.uprn }}.", DefaultSyntax = "Scriban", Order = 1)]
     public DeferredExpression? Uprn { get; set; }
 
-    [Input(DisplayName = "Asset Type", Description = "Mandatory. Every asset of this type at the property is updated, e.g. WBIN.", Order = 2)]
+    [Input(DisplayName = "Asset Type", Description = "Mandatory; choose from M3's list or switch to a template. Every asset of this type at the property is updated, e.g. WBIN.", Order = 2, RefreshOptions = true)]
     public DeferredExpression? AssetType { get; set; }
 
-    [Input(DisplayName = "Attribute code", Description = "Mandatory. The attribute to set, e.g. ASSIST.", Order = 3)]
+    [Input(DisplayName = "Attribute code", Description = "Mandatory; choose from M3's list or switch to a template. The attribute to set, e.g. ASSIST.", Order = 3, RefreshOptions = true)]
     public DeferredExpression? AttributeCode { get; set; }
 
     [Input(Description = "Mandatory. The attribute's new value, e.g. {{ fields.assisted | m3.yn }}.", DefaultSyntax = "Scriban", Order = 4)]

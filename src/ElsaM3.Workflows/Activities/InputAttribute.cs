@@ -16,6 +16,12 @@ public sealed class InputAttribute : Attribute
 
     /// <summary>Values offered by a <c>dropdown</c>, <c>checklist</c> or <c>radiolist</c>.</summary>
     public string[]? Options { get; init; }
+    /// <summary>
+    /// A drop-down whose choices an <see cref="Descriptors.IInputOptionsProvider"/> supplies when the activity is
+    /// selected (e.g. M3 codes from HUBis lookups); another syntax can still be chosen.
+    /// </summary>
+    public bool RefreshOptions { get; init; }
+
     public int Order { get; init; }
     public bool IsBrowsable { get; init; } = true;
 

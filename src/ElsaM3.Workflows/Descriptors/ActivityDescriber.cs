@@ -99,7 +99,7 @@ public static partial class ActivityDescriber
             if (!property.CanWrite) continue;
             var attribute = property.GetCustomAttribute<InputAttribute>() ?? new InputAttribute();
             var typeName = attribute.TypeName ?? TypeAliases.AliasOf(property.PropertyType);
-            var uiHint = attribute.UIHint ?? DefaultUiHint(property.PropertyType, attribute.Options);
+            var uiHint = attribute.UIHint ?? (attribute.RefreshOptions ? "dropdown" : DefaultUiHint(property.PropertyType, attribute.Options));
             var descriptor = new InputDescriptor
             {
                 Name = property.Name,
@@ -115,7 +115,7 @@ public static partial class ActivityDescriber
                 DefaultSyntax = attribute.DefaultSyntax ?? "Literal",
                 IsReadOnly = attribute.IsReadOnly,
                 IsSensitive = attribute.IsSensitive,
-                UISpecifications = UiSpecifications(uiHint, property.PropertyType, attribute.Options),
+                UISpecifications = attribute.RefreshOptions ? RefreshedDropdown([]) : UiSpecifications(uiHint, property.PropertyType, attribute.Options),
             };
             var binding = new InputBinding(property.Name, JsonLookup.CamelCase(property.Name), property, attribute.IsWrapped, typeName)
             {
@@ -167,6 +167,20 @@ public static partial class ActivityDescriber
         var listName = uiHint switch { "checklist" => "checkList", "radiolist" => "radioList", _ => "selectList" };
         return new JsonObject { [uiHint] = new JsonObject { [listName] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false } } };
     }
+
+    /// <summary>A drop-down Studio refreshes from <c>/descriptors/activities/{type}/options/{input}</c> when the activity is selected.</summary>
+    public static JsonObject RefreshedDropdown(IEnumerable<(string Value, string Text)> items) => new()
+    {
+        ["Refresh"] = true,
+        ["dropdown"] = new JsonObject
+        {
+            ["selectList"] = new JsonObject
+            {
+                ["items"] = new JsonArray(items.Select(i => (JsonNode)new JsonObject { ["text"] = i.Text, ["value"] = i.Value }).ToArray()),
+                ["isFlagsEnum"] = false,
+            },
+        },
+    };
 
     private static object? DefaultValueOf(object? value) => value switch
     {

@@ -115,4 +115,37 @@ public sealed class AnalystGuardrailTests : IAsyncLifetime
         var real = await _kit.Simulator.PostAsJsonAsync("/simulators/m3pp/api/v1/worksheets", request);
         JsonNode.Parse(await real.Content.ReadAsStringAsync())!["reference"]!.GetValue<string>().ShouldBe("WK/2025000123");
     }
+
+    private async Task<List<string>> OptionsAsync(string type, string input, object context)
+    {
+        var answer = await _kit.Admin.PostJsonAsync($"{ApiClient.Api}/descriptors/activities/{type}/options/{input}", new { context });
+        answer["items"]!["Refresh"]!.GetValue<bool>().ShouldBeTrue();
+        return answer["items"]!["dropdown"]!["selectList"]!["items"]!.AsArray().Select(i => i!["value"]!.GetValue<string>()).ToList();
+    }
+
+    private static object Literal(string value) => new { typeName = "String", expression = new { type = "Literal", value } };
+
+    [Fact]
+    public async Task M3_code_inputs_offer_HUBis_lookups_each_following_the_code_above_it()
+    {
+        var create = await _kit.Admin.GetJsonAsync($"{ApiClient.Api}/descriptors/activities");
+        var department = create["items"]!.AsArray().Single(d => d!["typeName"]!.GetValue<string>() == "ElsaM3.M3pp.CreateWorksheet")!["inputs"]!.AsArray()
+            .Single(i => i!["name"]!.GetValue<string>() == "DepartmentCode")!;
+        department["uiHint"]!.GetValue<string>().ShouldBe("dropdown");
+        department["uiSpecifications"]!["Refresh"]!.GetValue<bool>().ShouldBeTrue();
+
+        (await OptionsAsync("ElsaM3.M3pp.CreateWorksheet", "DepartmentCode", new { })).ShouldContain("EH");
+        (await OptionsAsync("ElsaM3.M3pp.CreateWorksheet", "ApplicationCode", new { })).ShouldBeEmpty();
+        (await OptionsAsync("ElsaM3.M3pp.CreateWorksheet", "ApplicationCode", new { departmentCode = Literal("EH") })).ShouldContain("CEH");
+        (await OptionsAsync("ElsaM3.M3pp.CreateWorksheet", "TaskGroupCode", new { applicationCode = Literal("CEH") })).ShouldContain("EPENQ");
+        var tasks = await OptionsAsync("ElsaM3.M3pp.CreateWorksheet", "TaskCode", new { taskGroupCode = Literal("EPENQ"), taskCode = Literal("NOIS") });
+        tasks.ShouldContain("NOISE");
+        tasks[0].ShouldBe("NOIS"); // the value already chosen stays visible, though M3 does not list it
+        (await OptionsAsync("ElsaM3.M3pp.UpdateAttributeByProperty", "AttributeCode", new { assetType = Literal("WBIN") })).ShouldContain("ASSIST");
+        (await OptionsAsync("ElsaM3.M3pp.CreateAsset", "AssetType", new { })).ShouldContain("LBIN");
+        // A template in a code input is not a choice; the list is still offered.
+        (await OptionsAsync("ElsaM3.M3pp.CreateWorksheet", "DepartmentCode", new { departmentCode = new { typeName = "String", expression = new { type = "Scriban", value = "{{ x }}" } } }))
+            .ShouldNotContain("{{ x }}");
+        (await _kit.Admin.PostAsJsonAsync($"{ApiClient.Api}/descriptors/activities/ElsaM3.M3pp.CreateWorksheet/options/Nope", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
