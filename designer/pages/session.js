@@ -68,12 +68,13 @@ window.elsam3 = (function () {
         document.getElementById('next').disabled = page + 1 >= pages;
     }
 
-    // Times as Studio shows them to a UK user ("G" in en-GB): 30/11/2026 14:09:20, local time.
+    // Times as Studio shows them ("G" in its culture): 11/30/2026 2:59:57 PM, local time.
     function formatTime(iso) {
         if (!iso) return '';
         const d = new Date(iso);
         const two = n => String(n).padStart(2, '0');
-        return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+        const hours = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
+        return `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()} ${hours}:${two(d.getMinutes())}:${two(d.getSeconds())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
     }
 
     return { base, api, auth, accessToken, signIn, bar, call, cell, filterQuery, showPaging, formatTime };

@@ -51,6 +51,18 @@
         toast.textContent = text;
         toast.classList.toggle('warning', !!warning);
         toast.hidden = false;
+        clearTimeout(show.timer);
+        show.timer = setTimeout(() => { toast.hidden = true; }, 15000);
+    }
+    // Warnings are shown when the analyst publishes, not on every auto-save.
+    function isPublish(url, init) {
+        const path = url.split('?')[0];
+        if (/\/workflow-definitions\/[^/]+\/publish$/.test(path)) return true;
+        if (!/\/workflow-definitions$/.test(path)) return false;
+        const body = init && init.body;
+        const text = typeof body === 'string' ? body
+            : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new TextDecoder().decode(body) : '';
+        return /"publish"\s*:\s*true/.test(text);
     }
     const originalFetch = window.fetch.bind(window);
     window.fetch = async function (input, init) {
@@ -63,7 +75,7 @@
                 const reasons = problem && problem.errors ? Object.entries(problem.errors).map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`) : [];
                 show('Refused (' + response.status + '): ' + (reasons.length ? reasons.join('\n') : (problem && (problem.detail || problem.title)) || ''));
             }).catch(() => show('Refused (' + response.status + ').'));
-        } else if (response.ok && /\/workflow-definitions(\/[^/]+\/publish)?$/.test(url.split('?')[0])) {
+        } else if (response.ok && isPublish(url, init)) {
             response.clone().json().then(body => {
                 if (body && body.warnings && body.warnings.length) show('Saved, with warnings:\n' + body.warnings.join('\n'), true);
             }).catch(() => { });

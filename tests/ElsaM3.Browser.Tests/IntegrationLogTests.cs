@@ -43,7 +43,12 @@ public sealed class IntegrationLogTests : IAsyncLifetime
 
         // M3 is back: the admin retries the instance from the log.
         (await simulator.DeleteAsync("/simulators/m3pp/_control/faults")).EnsureSuccessStatusCode();
+        // The row names the workflow, not its id, and shows the time as Studio does.
+        (await failed.Locator("td").Nth(2).TextContentAsync()).ShouldBe("M3 – create noise worksheet / CreateNoiseWorksheet");
+        (await failed.Locator("td").Nth(0).TextContentAsync() ?? "").ShouldMatch(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} (AM|PM)$");
+        // Retry asks first, then refreshes the log with what it caused.
         await failed.Locator("button:text-is('Retry')").ClickAsync();
+        await failed.Locator("button:text-is('Confirm retry')").ClickAsync();
         await page.WaitForSelectorAsync($"#log-status:has-text('Instance {instanceId} retried')", Slow);
         await page.SelectOptionAsync("#filter-outcome", "Success");
         await SearchUntilAsync(page, "#log tbody tr.outcome-success", 2);

@@ -71,9 +71,7 @@ public static class SaveWorkflowDefinition
         {
             var result = await definitions.SaveAsync(model, publish, ct);
             await audit.RecordAsync(http, action, result.Definition.DefinitionId, VersionDetail(result.Definition));
-            var graph = http.RequestServices.GetRequiredService<WorkflowGraphCache>().Get(result.Definition);
-            var warnings = http.RequestServices.GetServices<IDefinitionAdvisor>().SelectMany(a => a.Advise(graph)).ToList();
-            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = warnings });
+            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = Warnings(http, result.Definition) });
         }
         catch (TriggerConflictException e)
         {
@@ -90,6 +88,13 @@ public static class SaveWorkflowDefinition
         }
     }
 
+    /// <summary>What the definition advisors find in a saved version: answered with every save and publish.</summary>
+    private static List<string> Warnings(HttpContext http, WorkflowDefinition definition)
+    {
+        var graph = http.RequestServices.GetRequiredService<WorkflowGraphCache>().Get(definition);
+        return http.RequestServices.GetServices<IDefinitionAdvisor>().SelectMany(a => a.Advise(graph)).ToList();
+    }
+
     private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(string definitionId,
         HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
@@ -98,7 +103,9 @@ public static class SaveWorkflowDefinition
             var result = await definitions.PublishAsync(definitionId, ct);
             if (result is null) return TypedResults.NotFound();
             if (!result.AlreadyPublished) await audit.RecordAsync(http, AuditAction.DefinitionPublished, definitionId, VersionDetail(result.Definition));
-            return TypedResults.Ok(DefinitionJson.Model(result.Definition, serializer));
+            var model = DefinitionJson.Model(result.Definition, serializer);
+            model["warnings"] = new JsonArray(Warnings(http, result.Definition).Select(w => (JsonNode)w).ToArray());
+            return TypedResults.Ok(model);
         }
         catch (TriggerConflictException e)
         {

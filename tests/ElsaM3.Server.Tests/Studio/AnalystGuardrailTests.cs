@@ -40,6 +40,9 @@ public sealed class AnalystGuardrailTests : IAsyncLifetime
         warnings.ShouldContain(w => w.StartsWith("'CreateNoiseWorksheet' (Create Worksheet): its Failed outcome is not connected"));
         warnings.ShouldContain("'CreateNoiseWorksheet' (Create Worksheet): 'Subject UPRN' looks like a template but the syntax is Literal; choose Scriban or it is refused at run time.");
         warnings.ShouldNotContain(w => w.Contains("CaseReceived"));
+        // Studio's Publish button calls /publish: its answer carries them too.
+        var published = await _kit.Admin.PostJsonAsync($"{ApiClient.Api}/workflow-definitions/noise-complaint/publish", new { });
+        published["warnings"]!.AsArray().Select(w => w!.GetValue<string>()).ShouldBe(warnings);
     }
 
     [Fact]
