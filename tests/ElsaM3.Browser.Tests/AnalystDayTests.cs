@@ -218,4 +218,22 @@ public sealed class AnalystDayTests : IAsyncLifetime
         _studio.FailedCalls.ShouldBeEmpty();
         _studio.ConsoleErrors.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_New_workflow_dialogs_refusal_is_shown_not_swallowed()
+    {
+        await _studio.SignInAsync();
+        await Page.WaitForSelectorAsync("text=Hello world", Slow);
+        await Page.GetByText("Create workflow").ClickAsync();
+        await Page.WaitForFunctionAsync("[...document.querySelectorAll('.mud-dialog input')].some(i => i.value.startsWith('Workflow'))", null, new() { Timeout = 30000 });
+        await _studio.ScreenshotAsync("new-workflow-dialog");
+        await Page.Locator(".mud-dialog").GetByText("Sequence", new() { Exact = true }).ClickAsync();
+        await Page.Locator(".mud-dialog button:has-text('Ok')").ClickAsync();
+
+        await Page.WaitForSelectorAsync("#elsam3-toast:has-text('Refused (400)')", Slow);
+        (await Page.TextContentAsync("#elsam3-toast"))!.ShouldContain("root");
+        await _studio.ScreenshotAsync("new-workflow-refused");
+        _studio.FailedCalls.ShouldHaveSingleItem().ShouldStartWith("400 POST");
+        _studio.ConsoleErrors.ShouldAllBe(e => e.Contains("400"));
+    }
 }
