@@ -88,6 +88,35 @@ public sealed class WorkflowRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RenderedTemplates_ReplaceTheTemplateInTheRecord_AndSensitiveOnesStayMasked()
+    {
+        var flow = new Flow().Add("r", "Test.Render", ("template", Flow.Expr("Scriban", "Hello {{ Input.Name }}", "String")),
+            ("secretTemplate", Flow.Expr("Scriban", "token-{{ Input.Name }}", "String")));
+
+        var result = await _host.StartAsync(_host.Compile(flow.Json()), new StartOptions { Input = new Dictionary<string, object?> { ["Name"] = "Priya" } });
+
+        var state = result.ActivityExecutions.Single(r => r.ActivityId == "r").ActivityState!;
+        state["Template"].ShouldBe("Hello Priya");
+        state["SecretTemplate"].ShouldBe("***");
+    }
+
+    [Fact]
+    public async Task TestActivity_RunsOneActivityAsADryRun_AndFollowsNoConnection()
+    {
+        var flow = new Flow().Add("r", "Test.Render", ("template", Flow.Expr("Scriban", "{{ Input.Name }}", "String"))).Record("after").Chain("r", "after");
+        var graph = _host.Compile(flow.Json());
+        var node = graph.Nodes.Single(n => n.Id == "r");
+
+        var record = await _host.Runner.TestActivityAsync(graph, node.NodeId, new Dictionary<string, object?> { ["Name"] = "Jo" });
+
+        record.Status.ShouldBe(ActivityStatus.Completed);
+        record.ActivityState!["Template"].ShouldBe("Jo");
+        record.Payload!["outcomes"].ShouldBe(new[] { "Done" });
+        _host.Trace.Entries.ShouldBe(["render:dry-run"]);
+        await Should.ThrowAsync<KeyNotFoundException>(async () => await _host.Runner.TestActivityAsync(graph, "nope", null));
+    }
+
+    [Fact]
     public async Task Fault_WithDefaultStrategy_FaultsWorkflow_WithIncident()
     {
         var flow = new Flow().Add("t", "Test.Throw", ("message", Flow.Literal("kaput"))).Record("after").Chain("t", "after");

@@ -72,3 +72,25 @@ public sealed class ThrowInput
     public string? Message { get; set; }
     public int FailTimes { get; set; } = int.MaxValue;
 }
+
+[Activity("Test", "Test", "Renders its templates itself and records what they rendered to; a dry run says so.")]
+public sealed class Render(ExecutionTrace trace) : Activity<RenderInput>
+{
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, RenderInput input, CancellationToken cancellationToken)
+    {
+        trace.Entries.Add(context.IsDryRun ? "render:dry-run" : "render");
+        foreach (var template in new[] { input.Template, input.SecretTemplate })
+            if (template?.InputName is { } name)
+                context.RecordEvaluatedInput(name, await context.EvaluateAsync(template.Expression, typeof(string), name, cancellationToken));
+        return Done();
+    }
+}
+
+public sealed class RenderInput
+{
+    [Input(Description = "A template rendered by the activity.", DefaultSyntax = "Scriban")]
+    public ElsaM3.Workflows.Expressions.DeferredExpression? Template { get; set; }
+
+    [Input(Description = "A template whose rendering is never shown.", DefaultSyntax = "Scriban", IsSensitive = true)]
+    public ElsaM3.Workflows.Expressions.DeferredExpression? SecretTemplate { get; set; }
+}

@@ -26,7 +26,7 @@ public sealed class WorkflowTestHost : IDisposable
             .AddJavaScriptExpressions(o => o.Timeout = TimeSpan.FromMilliseconds(500))
             .AddTemplateExpressions()
             .AddCaseTemplates()
-            .AddActivity<Record>().AddActivity<Wait>().AddActivity<Throw>();
+            .AddActivity<Record>().AddActivity<Wait>().AddActivity<Throw>().AddActivity<Render>();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
