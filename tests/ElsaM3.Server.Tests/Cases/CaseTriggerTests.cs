@@ -101,4 +101,26 @@ public sealed class CaseTriggerTests : IAsyncLifetime
         create["ReceivedDateTime"]!.GetValue<string>().ShouldNotContain("{{");
         create["DepartmentCode"]!.GetValue<string>().ShouldBe("EH");
     }
+
+    [Fact]
+    public async Task A_Write_HTTP_Response_after_the_trigger_answers_instead_of_the_202()
+    {
+        var workflow = JsonNode.Parse("""
+            {"id":"case-echo-v1","definitionId":"case-echo","name":"case echo","version":1,"variables":[],
+             "root":{"id":"fc","type":"Elsa.Flowchart","version":1,"activities":[
+               {"id":"received","type":"ElsaM3.Cxm.CaseReceived","version":1,
+                "path":{"typeName":"String","expression":{"type":"Literal","value":"cases/echo"}},
+                "customProperties":{"canStartWorkflow":true}},
+               {"id":"answer","type":"Elsa.WriteHttpResponse","version":1,
+                "statusCode":{"typeName":"System.Net.HttpStatusCode, System.Net.Primitives","expression":{"type":"Literal","value":"OK"}},
+                "content":{"typeName":"Object","expression":{"type":"Scriban","value":"case {{ reference }} at {{ address.uprn }}"}}}],
+              "connections":[{"source":{"activity":"received","port":"Done"},"target":{"activity":"answer","port":"In"}}]}}
+            """)!.AsObject();
+        await _kit.Admin.PublishAsync(workflow.ToJsonString());
+
+        var response = await _kit.App.CreateCxmClient().PostAsJsonAsync("/workflows/cases/echo", M3ppKit.SampleCase("noise-complaint"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("case 101004567890 at 100091234567");
+    }
 }

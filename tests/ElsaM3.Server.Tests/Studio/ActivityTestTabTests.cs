@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ElsaM3.Server.Tests.M3pp;
 using ElsaM3.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Server.Tests.Studio;
 
@@ -119,5 +120,24 @@ public sealed class ActivityTestTabTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("activityHandle.activityNodeId");
         (await _kit.App.CreateClient().PostAsJsonAsync($"{ApiClient.Api}/tests/activities", new { })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Without_a_validate_only_call_the_dry_run_falls_back_to_local_checks_and_says_so()
+    {
+        WithoutValidateOnlyCall? gateway = null;
+        await using var kit = await M3ppKit.StartAsync(services: s => s.AddSingleton<ElsaM3.M3pp.Gateways.IM3ppGateway>(sp =>
+            gateway = new WithoutValidateOnlyCall(Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<ElsaM3.M3pp.Gateways.RestM3ppGateway>(sp))));
+        var analyst = await kit.App.CreateAnalystClientAsync();
+
+        var result = await analyst.PostJsonAsync($"{ApiClient.Api}/tests/activities", new
+        {
+            workflowDefinitionHandle = new { definitionVersionId = "noise-complaint-v1" },
+            activityHandle = new { activityNodeId = "Workflow1:flowchart:create" },
+        });
+
+        gateway!.DryRuns.ShouldBe(1);
+        result["payload"]!["Outcomes"]!.AsArray().Single()!.GetValue<string>().ShouldBe("Done");
+        result["activityState"]!["M3 check"]!.GetValue<string>().ShouldBe("this M3 connection has no validate-only call: local checks only.");
     }
 }
