@@ -58,7 +58,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, 0, null, cancellationToken);
         if (Shortcut(scope, input) is CallResult.Succeeded existing)
         {
-            await LogAsync(scope, IntegrationOutcome.AlreadyExists, 0, existing, [$"Reference already set to {existing.ExternalReference}; nothing created."], cancellationToken);
+            Log(scope, IntegrationOutcome.AlreadyExists, 0, existing, [$"Reference already set to {existing.ExternalReference}; nothing created."]);
             return Outcome(DoneOutcome, existing.Output);
         }
         context.Properties[AttemptsKey] = 0;
@@ -80,7 +80,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         {
             case CallResult.Succeeded success:
                 success.Output.Attempts = attempts;
-                await LogAsync(scope, success.AlreadyExisted ? IntegrationOutcome.AlreadyExists : IntegrationOutcome.Success, attempts, success, [], cancellationToken);
+                Log(scope, success.AlreadyExisted ? IntegrationOutcome.AlreadyExists : IntegrationOutcome.Success, attempts, success, []);
                 return Outcome(DoneOutcome, success.Output);
             case CallResult.Invalid invalid:
                 return await InvalidAsync(scope, invalid.Reasons, attempts, result, cancellationToken);
@@ -89,14 +89,14 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             case CallResult.Failed { Error.IsRetryable: true } failed when attempts < Services.Retry.MaxAttempts:
                 var delay = Services.Retry.DelayBefore(attempts, failed.Error.RetryAfter);
                 RecordRetry(context, attempts, delay, failed);
-                await LogAsync(scope, IntegrationOutcome.Retrying, attempts, failed,
-                    [$"Attempt {attempts} failed ({failed.Stage}): {failed.Error.Message}; retrying in {delay}."], cancellationToken);
+                Log(scope, IntegrationOutcome.Retrying, attempts, failed,
+                    [$"Attempt {attempts} failed ({failed.Stage}): {failed.Error.Message}; retrying in {delay}."]);
                 return Suspend(context.Now + delay);
             case CallResult.Failed failed:
                 var reason = failed.Error.IsRetryable
                     ? $"Failed ({Category(failed.Error.Category)}): gave up after {attempts} attempts; last error: {failed.Error.Message}"
                     : $"Failed ({Category(failed.Error.Category)}): {failed.Stage}: {failed.Error.Message}";
-                await LogAsync(scope, IntegrationOutcome.Failed, attempts, failed, [reason], cancellationToken);
+                Log(scope, IntegrationOutcome.Failed, attempts, failed, [reason]);
                 if (context.IsOutcomeConnected(FailedOutcome))
                     return Outcome(FailedOutcome, new IntegrationOutput { Errors = [reason], Attempts = attempts });
                 throw new M3IntegrationFailedException(reason);
@@ -153,7 +153,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
 
     private async ValueTask<ActivityResult> InvalidAsync(IntegrationScope scope, IReadOnlyList<string> reasons, int attempts, CallResult? result, CancellationToken cancellationToken)
     {
-        await LogAsync(scope, IntegrationOutcome.Invalid, attempts, result, reasons.Select(r => $"Failed (validation): {r}").ToList(), cancellationToken);
+        Log(scope, IntegrationOutcome.Invalid, attempts, result, reasons.Select(r => $"Failed (validation): {r}").ToList());
         scope.Context.Journal("Invalid", string.Join(" ", reasons));
         // An unconnected Invalid port would let the workflow finish green; the failure must show as an incident.
         if (!scope.Context.IsOutcomeConnected(InvalidOutcome))
@@ -190,12 +190,13 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     private static ActivityResult Suspend(DateTimeOffset at) =>
         ActivityResult.Suspend(new BookmarkRequest(BookmarkName, new Dictionary<string, object?> { ["resumeAt"] = at.ToString("O") }) { ResumeAt = at });
 
-    private async Task LogAsync(IntegrationScope scope, IntegrationOutcome outcome, int attempts, CallResult? result, IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    private void Log(IntegrationScope scope, IntegrationOutcome outcome, int attempts, CallResult? result, IReadOnlyList<string> messages)
     {
         var context = scope.Context;
         var started = context.Properties.TryGetValue(StartedKey, out var s) && DateTimeOffset.TryParse(s?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : context.Now;
         var failure = (result as CallResult.Failed)?.Error;
-        await Services.Log.WriteAsync(new IntegrationLogEntry
+        // In the burst's own commit: a commit that fails logs nothing, and its retry logs once.
+        scope.Context.AddToCommit(new IntegrationLogEntry
         {
             Id = Ids.New(),
             Timestamp = Services.Time.GetUtcNow(),
@@ -214,7 +215,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             Messages = messages,
             DurationMs = (long)Math.Max(0, (Services.Time.GetUtcNow() - started).TotalMilliseconds),
             CorrelationId = result?.CorrelationId ?? context.CorrelationId,
-        }, CancellationToken.None);
+        });
     }
 
     protected static string Category(M3ErrorCategory category) => category switch

@@ -1,4 +1,5 @@
 using ElsaM3.Persistence.Sqlite;
+using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Data.Sqlite;
@@ -63,6 +64,17 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
         """)
         .Bind(1, record.Id).Bind(2, record.WorkflowInstanceId).Bind(3, record.ActivityNodeId)
         .Bind(4, (int)record.Status).Bind(5, record.StartedAt.UtcTicks).BindUtf8(6, data)
+        .Execute();
+
+    public void InsertIntegrationLogEntry(IntegrationLogEntry entry, string messagesJson) => Statement("""
+        INSERT INTO IntegrationLog (Id, Timestamp, CaseReference, CaseType, WorkflowDefinitionId, WorkflowInstanceId, ActivityId, ActivityName,
+            Operation, Outcome, Attempts, ExternalReference, HttpStatus, ErrorCategory, Messages, DurationMs, CorrelationId)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+        """)
+        .Bind(1, entry.Id).Bind(2, entry.Timestamp.UtcTicks).Bind(3, entry.CaseReference).Bind(4, entry.CaseType)
+        .Bind(5, entry.WorkflowDefinitionId).Bind(6, entry.WorkflowInstanceId).Bind(7, entry.ActivityId).Bind(8, entry.ActivityName)
+        .Bind(9, entry.Operation).Bind(10, entry.Outcome.ToString()).Bind(11, entry.Attempts).Bind(12, entry.ExternalReference)
+        .Bind(13, entry.HttpStatus).Bind(14, entry.ErrorCategory).Bind(15, messagesJson).Bind(16, entry.DurationMs).Bind(17, entry.CorrelationId)
         .Execute();
 
     /// <summary>Deletes one instance and everything recorded about it; returns 1 when it existed.</summary>

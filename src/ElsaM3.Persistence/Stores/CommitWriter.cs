@@ -144,6 +144,9 @@ internal sealed class CommitWriter : IAsyncDisposable
             records[record.Record.Id] = record;
         foreach (var (record, json) in records.Values)
             sql.UpsertActivityExecution(record, json);
+        foreach (var commit in commits)
+        foreach (var entry in commit.IntegrationLog)
+            sql.InsertIntegrationLogEntry(entry, System.Text.Json.JsonSerializer.Serialize(entry.Messages));
         return commits.Count;
     }
 
@@ -180,7 +183,8 @@ internal sealed class CommitWriter : IAsyncDisposable
     /// <summary>A commit with its JSON already written, as UTF-8.</summary>
     private sealed record SerializedCommit(
         WorkflowState State, byte[] StateJson, byte[]? JournalJson, long FirstSequence, long LastSequence,
-        IReadOnlyList<(ActivityExecutionRecord Record, byte[] Json)> ActivityExecutions)
+        IReadOnlyList<(ActivityExecutionRecord Record, byte[] Json)> ActivityExecutions,
+        IReadOnlyList<ElsaM3.Runtime.IntegrationLog.IntegrationLogEntry> IntegrationLog)
     {
         public static SerializedCommit From(WorkflowCommit commit) => new(
             commit.State,
@@ -188,6 +192,7 @@ internal sealed class CommitWriter : IAsyncDisposable
             commit.Journal.Count == 0 ? null : JournalChunkFormat.Serialize(commit.Journal),
             commit.Journal.Count == 0 ? 0 : commit.Journal[0].Sequence,
             commit.Journal.Count == 0 ? 0 : commit.Journal[^1].Sequence,
-            commit.ActivityExecutions.Select(r => (r, WorkflowJson.SerializeToUtf8(r))).ToList());
+            commit.ActivityExecutions.Select(r => (r, WorkflowJson.SerializeToUtf8(r))).ToList(),
+            commit.IntegrationLog);
     }
 }

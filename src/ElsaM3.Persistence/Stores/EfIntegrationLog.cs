@@ -9,21 +9,6 @@ namespace ElsaM3.Persistence.Stores;
 /// <summary>The integration log in the <c>IntegrationLog</c> table.</summary>
 public sealed class EfIntegrationLog(IDbContextFactory<ElsaM3DbContext> factory) : IIntegrationLog
 {
-    public async Task WriteAsync(IntegrationLogEntry entry, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.IntegrationLog.Add(new IntegrationLogRow
-        {
-            Id = entry.Id, Timestamp = entry.Timestamp, CaseReference = entry.CaseReference, CaseType = entry.CaseType,
-            WorkflowDefinitionId = entry.WorkflowDefinitionId, WorkflowInstanceId = entry.WorkflowInstanceId,
-            ActivityId = entry.ActivityId, ActivityName = entry.ActivityName, Operation = entry.Operation,
-            Outcome = entry.Outcome.ToString(), Attempts = entry.Attempts, ExternalReference = entry.ExternalReference,
-            HttpStatus = entry.HttpStatus, ErrorCategory = entry.ErrorCategory, Messages = JsonSerializer.Serialize(entry.Messages),
-            DurationMs = entry.DurationMs, CorrelationId = entry.CorrelationId,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

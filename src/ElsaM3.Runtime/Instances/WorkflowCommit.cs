@@ -1,14 +1,21 @@
+using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Execution;
 
 namespace ElsaM3.Runtime.Instances;
 
 /// <summary>
 /// Everything one execution burst changed, written in one transaction: the instance state (with its
-/// bookmarks and incidents), the new journal entries and the activity execution records.
+/// bookmarks and incidents), the new journal entries, the activity execution records and the integration log entries.
 /// </summary>
 public sealed record WorkflowCommit(WorkflowState State, IReadOnlyList<ExecutionLogRecord> Journal, IReadOnlyList<ActivityExecutionRecord> ActivityExecutions)
 {
+    /// <summary>The integration log entries the burst's activities wrote: stored in the same transaction.</summary>
+    public IReadOnlyList<IntegrationLogEntry> IntegrationLog { get; init; } = [];
+
     public static WorkflowCommit StateOnly(WorkflowState state) => new(state, [], []);
 
-    public static WorkflowCommit From(WorkflowRunResult result) => new(result.State, result.Journal, result.ActivityExecutions);
+    public static WorkflowCommit From(WorkflowRunResult result) => new(result.State, result.Journal, result.ActivityExecutions)
+    {
+        IntegrationLog = result.CommitRecords.OfType<IntegrationLogEntry>().ToList(),
+    };
 }

@@ -48,11 +48,9 @@ public sealed record IntegrationLogQuery
     public int PageSize { get; init; } = 50;
 }
 
-/// <summary>Where integration log entries are kept.</summary>
+/// <summary>Where integration log entries are kept (they are written by the burst's commit, <c>WorkflowCommit.IntegrationLog</c>).</summary>
 public interface IIntegrationLog
 {
-    Task WriteAsync(IntegrationLogEntry entry, CancellationToken cancellationToken);
-
     /// <summary>Newest first.</summary>
     Task<Stores.Page<IntegrationLogEntry>> QueryAsync(IntegrationLogQuery query, CancellationToken cancellationToken);
 

@@ -79,6 +79,15 @@ public sealed class ActivityContext
         snapshot[inputName] = sensitive ? WorkflowExecution.MaskedValue : Serialization.WorkflowJson.ToPlain(value);
     }
 
+    /// <summary>
+    /// Stores <paramref name="record"/> (e.g. an integration log entry) in the same commit as this burst's state:
+    /// both are written or neither is. A dry run keeps nothing.
+    /// </summary>
+    public void AddToCommit(object record)
+    {
+        if (!IsDryRun) _execution.AddCommitRecord(record);
+    }
+
     /// <summary>Adds a journal entry for this activity (e.g. an HTTP error).</summary>
     public void Journal(string eventName, string? message, object? payload = null) =>
         _execution.AddJournal(_state, eventName, message, payload);

@@ -18,6 +18,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     private readonly Queue<ScheduledWork> _queue;
     private readonly List<ExecutionLogRecord> _journal = [];
     private readonly Dictionary<string, ActivityExecutionRecord> _records = [];
+    private readonly List<object> _commitRecords = [];
     private Dictionary<object, object>? _runItems;
     private int _activitiesRun;
 
@@ -50,6 +51,9 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
 
     public void Schedule(ScheduledWork work) => _queue.Enqueue(work);
 
+    /// <summary>A row to store in this burst's commit (see <see cref="WorkflowRunResult.CommitRecords"/>).</summary>
+    public void AddCommitRecord(object record) => _commitRecords.Add(record);
+
     /// <summary>Runs scheduled work until none is left, then settles the status.</summary>
     public async ValueTask<WorkflowRunResult> RunAsync()
     {
@@ -76,7 +80,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
         if (_state.Status != WorkflowStatus.Finished)
             _state.SubStatus = WorkflowSubStatus.Suspended;
         _state.UpdatedAt = Now;
-        return new WorkflowRunResult(_state, _journal, _records.Values.ToList());
+        return new WorkflowRunResult(_state, _journal, _records.Values.ToList()) { CommitRecords = _commitRecords };
     }
 
     // ---- Memory (IWorkflowMemory) ----

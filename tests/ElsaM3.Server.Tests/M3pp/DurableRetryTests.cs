@@ -163,4 +163,31 @@ public sealed class DurableRetryTests
         client.DefaultRequestHeaders.Add("X-Api-Key", M3ppKit.ApiKey);
         return client;
     }
+
+    [Fact]
+    public async Task A_commit_that_fails_after_a_successful_attempt_logs_nothing_and_its_retry_logs_once()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        // Every commit that writes an integration log entry fails for the next two seconds (a disk or lock failure
+        // after the M3 call succeeded); the scheduler then resumes the attempt again.
+        var until = DateTime.UtcNow.AddSeconds(2).ToOADate() + 2415018.5;
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(kit.App.DataDirectory, "elsam3.db")}"))
+        {
+            await db.OpenAsync();
+            await using var create = db.CreateCommand();
+            create.CommandText = FormattableString.Invariant(
+                $"CREATE TRIGGER fail_log BEFORE INSERT ON IntegrationLog WHEN julianday('now') < {until} BEGIN SELECT RAISE(ABORT, 'injected commit failure'); END;");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
+        await kit.WaitForAsync(instanceId);
+
+        // It could only finish once the failing window had passed: its first commits did fail.
+        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(1.5));
+        var log = await kit.LogAsync("101004567890");
+        log.Select(e => $"{e["operation"]}:{e["outcome"]}:{e["attempts"]}").ShouldBe(["CreateWorksheet:Success:1", "PullBackWorksheet:Success:1"]);
+        (await kit.WorksheetsForAsync("101004567890")).Count.ShouldBe(1);
+    }
 }

@@ -103,8 +103,11 @@ public sealed class RetentionTests : IAsyncLifetime
     {
         var log = _app.Services.GetRequiredService<IIntegrationLog>();
         var now = _clock.GetUtcNow();
-        foreach (var (id, age) in new[] { ("old-1", 45), ("old-2", 31), ("old-3", 40), ("new-1", 28), ("new-2", 0) })
-            await log.WriteAsync(Entry(id, now - TimeSpan.FromDays(age)), default);
+        // Entries are written by a burst's commit, as the M3 activities write them.
+        var entries = new[] { ("old-1", 45), ("old-2", 31), ("old-3", 40), ("new-1", 28), ("new-2", 0) }.Select(e => Entry(e.Item1, now - TimeSpan.FromDays(e.Item2))).ToList();
+        var holder = new ElsaM3.Workflows.Execution.WorkflowState { Id = "log-holder", DefinitionId = "log-holder", DefinitionVersionId = "log-holder", CreatedAt = now, UpdatedAt = now };
+        await _app.Services.GetRequiredService<ElsaM3.Runtime.Instances.IWorkflowInstanceStore>()
+            .CommitAsync(ElsaM3.Runtime.Instances.WorkflowCommit.StateOnly(holder) with { IntegrationLog = entries }, default);
 
         await AdvanceDaysAsync(1);
 
