@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorkQueue>());
         services.AddSingleton<DelayScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DelayScheduler>());
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheck.Name, tags: [HealthTags.Ready]);
         services.AddHostedService<RecoveryService>();
         services.AddOptions<RetentionOptions>();
         services.AddHostedService<RetentionSweeper>();

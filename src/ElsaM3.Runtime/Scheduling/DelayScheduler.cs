@@ -23,6 +23,10 @@ public sealed partial class DelayScheduler(
 {
     private readonly ConcurrentDictionary<string, Task> _running = new();
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrentResumes));
+    private long _lastSweepTicks;
+
+    /// <summary>When the last sweep for due timers finished (for the health check); <c>null</c> before the first.</summary>
+    public DateTimeOffset? LastSweepAt => Interlocked.Read(ref _lastSweepTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +62,7 @@ public sealed partial class DelayScheduler(
     public async Task<int> SweepAsync(int batchSize, CancellationToken cancellationToken)
     {
         var due = await store.FindDueBookmarksAsync(time.GetUtcNow(), batchSize, cancellationToken);
+        Interlocked.Exchange(ref _lastSweepTicks, time.GetUtcNow().UtcTicks);
         var started = 0;
         foreach (var bookmark in due)
         {

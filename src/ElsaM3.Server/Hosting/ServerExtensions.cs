@@ -130,8 +130,7 @@ public static class ServerExtensions
             app.MapSimulators();
             app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));
         }
-        var simulated = app.Configuration.GetValue("Simulators:Enabled", true);
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy", simulators = simulated })).AllowAnonymous();
+        app.MapHealth();
         app.Lifetime.ApplicationStarted.Register(() => ListeningLog.Write(app));
     }
 }
