@@ -35,6 +35,7 @@ public sealed class CxmCaseReceived : Trigger<CxmCaseReceivedInput, CxmCaseRecei
         context.Memory.Input[CaseExpressionModel.VariableName] = @case;
         if (context.Memory.TryGetVariable(CaseExpressionModel.VariableName, out _)) context.Memory.SetVariable(CaseExpressionModel.VariableName, @case);
         context.CorrelationId = reference;
+        CaseMetrics.Accepted.Add(1, new KeyValuePair<string, object?>("case_type", @case.TryGetValue("caseType", out var type) ? type?.ToString() : null));
         if (context.Transient.TryGetValue(HttpTransient.HttpContext, out var live) && live is HttpContext http)
             http.Items[HttpTransient.AcceptedAnswer] = new Dictionary<string, object?>
             {

@@ -18,4 +18,8 @@ public static class Roles
     /// <summary>Policy names; an admin satisfies the analyst policy too. Any other policy name means "has the role of that name".</summary>
     public const string AnalystPolicy = "analyst";
     public const string AdminPolicy = "admin";
+
+    /// <summary>The Prometheus scrape endpoint: an application with the role <c>metrics</c>, or an admin.</summary>
+    public const string Metrics = "metrics";
+    public const string MetricsPolicy = "metrics";
 }

@@ -57,7 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, RolePolicyProvider>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AnalystPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Analyst, Roles.Admin))
-            .AddPolicy(Roles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(Roles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Roles.MetricsPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Metrics, Roles.Admin));
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IOptions<IdentityOptions>>((limiter, identity) =>

@@ -74,7 +74,13 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         var (settings, request) = await CheckAndPrepareAsync(scope, input, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, attempts - 1, null, cancellationToken);
 
-        var result = await AttemptAsync(scope, input, request!, settings, cancellationToken);
+        CallResult result;
+        using (var span = M3Metrics.Source.StartActivity("m3.attempt"))
+        {
+            span?.SetTag("elsam3.m3.operation", Operation).SetTag("elsam3.m3.attempt", attempts).SetTag("elsam3.workflow.instance_id", context.WorkflowInstanceId);
+            result = await AttemptAsync(scope, input, request!, settings, cancellationToken);
+            span?.SetTag("elsam3.m3.result", Describe(result));
+        }
         context.Journal("Attempt", $"{Operation} attempt {attempts}: {Describe(result)}", new Dictionary<string, object?> { ["attempt"] = attempts, ["httpStatus"] = result.HttpStatus });
         switch (result)
         {
@@ -195,6 +201,9 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         var context = scope.Context;
         var started = context.Properties.TryGetValue(StartedKey, out var s) && DateTimeOffset.TryParse(s?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : context.Now;
         var failure = (result as CallResult.Failed)?.Error;
+        var category = failure is not null ? Category(failure.Category) : outcome == IntegrationOutcome.Invalid ? "validation" : null;
+        M3Metrics.Calls.Add(1, new KeyValuePair<string, object?>("operation", Operation),
+            new KeyValuePair<string, object?>("outcome", outcome.ToString()), new KeyValuePair<string, object?>("category", category));
         // In the burst's own commit: a commit that fails logs nothing, and its retry logs once.
         scope.Context.AddToCommit(new IntegrationLogEntry
         {
@@ -211,7 +220,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             Attempts = attempts,
             ExternalReference = (result as CallResult.Succeeded)?.ExternalReference ?? (result as CallResult.Failed)?.ExternalReference,
             HttpStatus = result?.HttpStatus ?? failure?.HttpStatus,
-            ErrorCategory = failure is not null ? Category(failure.Category) : outcome == IntegrationOutcome.Invalid ? "validation" : null,
+            ErrorCategory = category,
             Messages = messages,
             DurationMs = (long)Math.Max(0, (Services.Time.GetUtcNow() - started).TotalMilliseconds),
             CorrelationId = result?.CorrelationId ?? context.CorrelationId,

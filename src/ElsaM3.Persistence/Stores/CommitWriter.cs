@@ -66,9 +66,11 @@ internal sealed class CommitWriter : IAsyncDisposable
 
     private async Task CommitBatchAsync(List<Pending> batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await WriteBatchAsync(batch.Select(p => p.Commit).ToList());
+            PersistenceMetrics.RecordBatch(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             foreach (var pending in batch) pending.Done.TrySetResult();
         }
         catch when (batch.Count > 1)

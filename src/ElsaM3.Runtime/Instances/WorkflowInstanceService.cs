@@ -23,6 +23,8 @@ public sealed class WorkflowInstanceService(
         var graph = graphs.Get(definition);
         // No lock: nothing else can reach the instance before this burst's commit makes it exist.
         var state = runner.CreateInstance(graph, options);
+        using var span = RuntimeMetrics.Source.StartActivity("workflow.start");
+        span?.SetTag("elsam3.workflow.definition_id", definition.DefinitionId).SetTag("elsam3.workflow.instance_id", state.Id);
         var result = await runner.RunAsync(graph, state, options, cancellationToken);
         await CommitAsync(result, cancellationToken);
         return result;
@@ -43,6 +45,8 @@ public sealed class WorkflowInstanceService(
         IReadOnlyDictionary<string, object>? transient, CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
+        span?.SetTag("elsam3.workflow.instance_id", instanceId);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null || state.Status != WorkflowStatus.Running || state.Bookmarks.All(b => b.Id != bookmarkId))
             return null;
@@ -110,6 +114,8 @@ public sealed class WorkflowInstanceService(
 
     private async Task CommitAsync(WorkflowRunResult result, CancellationToken cancellationToken)
     {
+        RuntimeMetrics.Bursts.Add(1, new KeyValuePair<string, object?>("status", result.Status.ToString()),
+            new KeyValuePair<string, object?>("sub_status", result.SubStatus.ToString()));
         await instances.CommitAsync(WorkflowCommit.From(result), CancellationToken.None);
         if (result.State.Bookmarks.Any(b => b.ResumeAt is not null)) timers.Wake();
         cancellationToken.ThrowIfCancellationRequested();

@@ -63,6 +63,7 @@ public sealed partial class DelayScheduler(
     {
         var due = await store.FindDueBookmarksAsync(time.GetUtcNow(), batchSize, cancellationToken);
         Interlocked.Exchange(ref _lastSweepTicks, time.GetUtcNow().UtcTicks);
+        RuntimeMetrics.RecordSweep(due.Count);
         var started = 0;
         foreach (var bookmark in due)
         {
@@ -81,6 +82,7 @@ public sealed partial class DelayScheduler(
         await Task.Yield();
         try
         {
+            RuntimeMetrics.TimersResumed.Add(1);
             await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, null, null, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -96,6 +96,7 @@ public static class ServerExtensions
         services.AddSingleton<ISelfAddress, ServerSelfAddress>();
         if (simulators.Enabled) services.AddSimulators();
         services.AddSingleton<SampleWorkflowImporter>();
+        services.AddElsaM3Telemetry(config);
     }
 
     public static void UseElsaM3Server(this WebApplication app)
@@ -131,6 +132,7 @@ public static class ServerExtensions
             app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));
         }
         app.MapHealth();
+        app.MapMetrics();
         app.Lifetime.ApplicationStarted.Register(() => ListeningLog.Write(app));
     }
 }

@@ -1,0 +1,16 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace ElsaM3.M3pp.Activities.Integration;
+
+/// <summary>The M3 integration's meter and trace source (<c>ElsaM3.M3pp</c>): every attempt by operation, outcome and error category.</summary>
+public static class M3Metrics
+{
+    public const string Name = "ElsaM3.M3pp";
+
+    public static readonly ActivitySource Source = new(Name);
+    private static readonly Meter Meter = new(Name);
+
+    /// <summary>Integration attempts (tags <c>operation</c>, <c>outcome</c>: success, invalid, failed, retrying; <c>category</c>).</summary>
+    public static readonly Counter<long> Calls = Meter.CreateCounter<long>("elsam3.m3.calls", "{call}", "M3 integration attempts by outcome and error category.");
+}
