@@ -13,7 +13,6 @@ namespace ElsaM3.Api.WorkflowDefinitions;
 /// <summary><c>execute</c> runs a new instance and answers with its state; <c>dispatch</c> queues it and answers at once.</summary>
 public static class ExecuteWorkflowDefinition
 {
-    public const string InstanceIdHeader = "x-elsa-workflow-instance-id";
     public const string CannotStartHeader = "x-elsa-workflow-cannot-start";
 
     public static void MapExecuteOperations(this RouteGroupBuilder group)
@@ -44,7 +43,7 @@ public static class ExecuteWorkflowDefinition
         try
         {
             var result = await instances.StartAsync(definition, Options(request), ct);
-            http.Response.Headers[InstanceIdHeader] = result.State.Id;
+            http.Response.Headers[WorkflowInstanceHeader.Name] = result.State.Id;
             return TypedResults.Ok(new ExecuteResponse(result.State));
         }
         catch (WorkflowDefinitionException e)
@@ -69,7 +68,7 @@ public static class ExecuteWorkflowDefinition
         try
         {
             var id = await instances.DispatchAsync(definition, Options(request), ct);
-            http.Response.Headers[InstanceIdHeader] = id;
+            http.Response.Headers[WorkflowInstanceHeader.Name] = id;
             return TypedResults.Ok(new DispatchResponse(id));
         }
         catch (WorkflowDefinitionException e)

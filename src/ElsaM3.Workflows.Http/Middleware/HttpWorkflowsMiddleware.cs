@@ -27,8 +27,6 @@ public sealed class HttpWorkflowsMiddleware(
 {
     private readonly SensitiveHeaders _sensitive = new(options.Value.SensitiveHeaders);
 
-    public const string InstanceIdHeader = "x-elsa-workflow-instance-id";
-
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.Value;
@@ -59,9 +57,18 @@ public sealed class HttpWorkflowsMiddleware(
         }
 
         // The endpoint's rules hold for a request that resumes a waiting workflow as for one that starts it.
-        var rules = HttpEndpointRules.Read(matches.Count == 1 ? matches[0].Trigger.Payload : bookmarks[0].Payload);
+        // Exactly one of them: the trigger that starts a new instance, or the bookmark of the instance it resumes.
+        var (trigger, routeValues) = matches.Count == 1 ? matches[0] : default;
+        var bookmark = trigger is null ? bookmarks[0] : null;
+        var rules = HttpEndpointRules.Read(trigger?.Payload ?? bookmark!.Payload);
         if (await RefusedAsync(context, rules)) return;
-        var graph = matches.Count == 1 ? await graphs.FindAsync(matches[0].Trigger.WorkflowDefinitionVersionId, ct) : null;
+        var graph = trigger is null ? null : await graphs.FindAsync(trigger.WorkflowDefinitionVersionId, ct);
+        if (trigger is not null && graph is null)
+        {
+            // The trigger index named a version that was deleted a moment ago.
+            await Problem(context, StatusCodes.Status404NotFound, $"No workflow handles {method} {settings.BasePath}{path}.");
+            return;
+        }
         var requestLimit = rules.RequestSizeLimit ?? settings.MaxRequestBodyBytes;
 
         var (body, error, status) = await RequestBody.ReadAsync(context.Request, requestLimit, ct);
@@ -70,7 +77,7 @@ public sealed class HttpWorkflowsMiddleware(
             await Problem(context, status, error);
             return;
         }
-        if (graph is not null && BodyProblems(context, graph, matches[0].Trigger.ActivityId, body) is { Count: > 0 } problems)
+        if (graph is not null && BodyProblems(context, graph, trigger!.ActivityId, body) is { Count: > 0 } problems)
         {
             await Problem(context, StatusCodes.Status400BadRequest, string.Join(" ", problems), problems);
             return;
@@ -78,7 +85,7 @@ public sealed class HttpWorkflowsMiddleware(
         var request = new HttpRequestData(path, method,
             _sensitive.Without(context.Request.Headers),
             context.Request.Query.ToDictionary(q => q.Key, q => (object?)q.Value.ToString()),
-            matches.Count == 1 ? matches[0].RouteValues.ToDictionary(r => r.Key, r => WorkflowJson.ToPlain(r.Value?.ToString())) : new Dictionary<string, object?>(),
+            routeValues?.ToDictionary(r => r.Key, r => WorkflowJson.ToPlain(r.Value?.ToString())) ?? new Dictionary<string, object?>(),
             body);
         var transient = new Dictionary<string, object> { [HttpTransient.HttpContext] = context };
 
@@ -90,7 +97,7 @@ public sealed class HttpWorkflowsMiddleware(
         WorkflowRunResult? result;
         try
         {
-            result = await RunAsync(context, graph, graph is null ? null : matches[0].Trigger.ActivityId, graph is null ? bookmarks[0] : null, request, transient, ct);
+            result = await RunAsync(context, graph, trigger?.ActivityId, bookmark, request, transient, ct);
         }
         finally
         {
@@ -160,7 +167,7 @@ public sealed class HttpWorkflowsMiddleware(
     private static void AddInstanceHeader(HttpContext context, string instanceId) =>
         context.Response.OnStarting(() =>
         {
-            context.Response.Headers[InstanceIdHeader] = instanceId;
+            context.Response.Headers[WorkflowInstanceHeader.Name] = instanceId;
             return Task.CompletedTask;
         });
 
