@@ -272,42 +272,32 @@ internal sealed partial class WorkflowExecution
     }
 
     public void AddJournal(ActivityExecutionState state, string eventName, string? message, object? payload = null) =>
-        _journal.Add(new ExecutionLogRecord
-        {
-            Id = Ids.New(),
-            WorkflowDefinitionId = _state.DefinitionId,
-            WorkflowDefinitionVersionId = _state.DefinitionVersionId,
-            WorkflowInstanceId = _state.Id,
-            WorkflowVersion = _state.DefinitionVersion,
-            ActivityInstanceId = state.Id,
-            ParentActivityInstanceId = state.ParentId,
-            ActivityId = state.ActivityId,
-            ActivityType = state.ActivityType,
-            ActivityName = _graph.Node(state.NodeId).Node.Name,
-            NodeId = state.NodeId,
-            Timestamp = Now,
-            Sequence = _state.ExecutionLogSequence++,
-            EventName = eventName,
-            Message = message,
-            Payload = payload,
-        });
+        _journal.Add(JournalRecord(state.Id, state.ParentId, state.ActivityId, state.ActivityType, _graph.Node(state.NodeId).Node.Name,
+            state.NodeId, eventName, message, payload));
 
     public void AddWorkflowJournal(string eventName, string? message = null) =>
-        _journal.Add(new ExecutionLogRecord
-        {
-            Id = Ids.New(),
-            WorkflowDefinitionId = _state.DefinitionId,
-            WorkflowDefinitionVersionId = _state.DefinitionVersionId,
-            WorkflowInstanceId = _state.Id,
-            WorkflowVersion = _state.DefinitionVersion,
-            ActivityInstanceId = _state.Id,
-            ActivityId = WorkflowGraph.WorkflowNodeId,
-            ActivityType = "Elsa.Workflow",
-            ActivityName = _graph.Definition.Name,
-            NodeId = WorkflowGraph.WorkflowNodeId,
-            Timestamp = Now,
-            Sequence = _state.ExecutionLogSequence++,
-            EventName = eventName,
-            Message = message,
-        });
+        _journal.Add(JournalRecord(_state.Id, null, WorkflowGraph.WorkflowNodeId, "Elsa.Workflow", _graph.Definition.Name,
+            WorkflowGraph.WorkflowNodeId, eventName, message, null));
+
+    /// <summary>One journal entry of this instance, numbered in order.</summary>
+    private ExecutionLogRecord JournalRecord(string activityInstanceId, string? parentActivityInstanceId, string activityId, string activityType,
+        string? activityName, string nodeId, string eventName, string? message, object? payload) => new()
+    {
+        Id = Ids.New(),
+        WorkflowDefinitionId = _state.DefinitionId,
+        WorkflowDefinitionVersionId = _state.DefinitionVersionId,
+        WorkflowInstanceId = _state.Id,
+        WorkflowVersion = _state.DefinitionVersion,
+        ActivityInstanceId = activityInstanceId,
+        ParentActivityInstanceId = parentActivityInstanceId,
+        ActivityId = activityId,
+        ActivityType = activityType,
+        ActivityName = activityName,
+        NodeId = nodeId,
+        Timestamp = Now,
+        Sequence = _state.ExecutionLogSequence++,
+        EventName = eventName,
+        Message = message,
+        Payload = payload,
+    };
 }
