@@ -37,9 +37,3 @@ public sealed class M3ppOptions
         CxmBaseUrl = CxmBaseUrl, CxmApiKey = CxmApiKey, Timeout = Timeout,
     };
 }
-
-/// <summary>The address this server answers on, for base URLs relative to it (the embedded simulators).</summary>
-public interface ISelfAddress
-{
-    Uri BaseAddress { get; }
-}

@@ -21,9 +21,9 @@ using ElsaM3.Workflows.Http;
 using ElsaM3.Workflows.JavaScript;
 using ElsaM3.Workflows.Scriban;
 using ElsaM3.M3pp.Activities;
+using ElsaM3.M3pp.Api;
 using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.M3pp.Activities.Settings;
-using ElsaM3.Server.Integration;
 using ElsaM3.Simulators;
 
 namespace ElsaM3.Server.Hosting;
@@ -93,7 +93,7 @@ public static class ServerExtensions
         services.AddDataProtection().SetApplicationName("ElsaM3");
         services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
-        services.AddSingleton<ISelfAddress, ServerSelfAddress>();
+        services.AddM3ppHosting();
         if (simulators.Enabled) services.AddSimulators();
         services.AddSingleton<SampleWorkflowImporter>();
         services.AddElsaM3Telemetry(config);

@@ -2,10 +2,10 @@ using ElsaM3.M3pp.Activities.Settings;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace ElsaM3.Server.Integration;
+namespace ElsaM3.M3pp.Api;
 
 /// <summary>This server's own address (its first listening address; wildcards become loopback) for the embedded simulators.</summary>
-internal sealed class ServerSelfAddress(IServer server) : ISelfAddress
+public sealed class ServerSelfAddress(IServer server) : ISelfAddress
 {
     private Uri? _address;
 

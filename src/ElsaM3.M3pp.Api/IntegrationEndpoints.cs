@@ -1,8 +1,11 @@
 using ElsaM3.Audit;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.Runtime.IntegrationLog;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace ElsaM3.Server.Integration;
+namespace ElsaM3.M3pp.Api;
 
 /// <summary>
 /// The integration's admin API: <c>/api/settings/m3pp</c> (the brief's General tab) and <c>/api/integration-log</c>.
