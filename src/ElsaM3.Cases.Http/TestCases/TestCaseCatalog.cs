@@ -16,7 +16,7 @@ public sealed class TestCaseCatalog(IOptions<TestCaseOptions> options) : ITestIn
 {
     private readonly ConcurrentDictionary<string, TestCase> _chosen = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<TestCase> Samples()
+    public async Task<IReadOnlyList<TestCase>> SamplesAsync(CancellationToken cancellationToken)
     {
         var directory = options.Value.Directory;
         if (directory is null || !Directory.Exists(directory)) return [];
@@ -25,7 +25,7 @@ public sealed class TestCaseCatalog(IOptions<TestCaseOptions> options) : ITestIn
         {
             try
             {
-                if (WorkflowJson.ToPlain(JsonSerializer.Deserialize<JsonElement>(File.ReadAllBytes(file))) is IDictionary<string, object?> @case
+                if (WorkflowJson.ToPlain(JsonSerializer.Deserialize<JsonElement>(await File.ReadAllBytesAsync(file, cancellationToken))) is IDictionary<string, object?> @case
                     && CaseCheck.Problems(@case).Count == 0)
                     samples.Add(new TestCase(Path.GetFileNameWithoutExtension(file), @case));
             }
@@ -37,15 +37,15 @@ public sealed class TestCaseCatalog(IOptions<TestCaseOptions> options) : ITestIn
         return samples;
     }
 
-    public TestCase? Current(ClaimsPrincipal user) =>
-        _chosen.TryGetValue(Key(user), out var chosen) ? chosen : Samples().FirstOrDefault();
+    public async Task<TestCase?> CurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        _chosen.TryGetValue(Key(user), out var chosen) ? chosen : (await SamplesAsync(cancellationToken)).FirstOrDefault();
 
     public void Choose(ClaimsPrincipal user, TestCase testCase) => _chosen[Key(user)] = testCase;
 
-    public ValueTask<IReadOnlyDictionary<string, object?>> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyDictionary<string, object?>>(Current(user) is { } current
+    public async ValueTask<IReadOnlyDictionary<string, object?>> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await CurrentAsync(user, cancellationToken) is { } current
             ? new Dictionary<string, object?> { [CaseExpressionModel.VariableName] = current.Case }
-            : new Dictionary<string, object?>());
+            : new Dictionary<string, object?>();
 
     private static string Key(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 }

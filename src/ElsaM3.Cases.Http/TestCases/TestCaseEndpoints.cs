@@ -17,23 +17,23 @@ public static class TestCaseEndpoints
     public static RouteGroupBuilder MapTestCases(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/test-cases");
-        group.MapGet("", (ClaimsPrincipal user, TestCaseCatalog cases) => TypedResults.Ok(new
+        group.MapGet("", async (ClaimsPrincipal user, TestCaseCatalog cases, CancellationToken ct) => TypedResults.Ok(new
         {
-            current = Describe(cases.Current(user), withCase: true),
-            samples = cases.Samples().Select(s => Describe(s, withCase: false)).ToList(),
+            current = Describe(await cases.CurrentAsync(user, ct), withCase: true),
+            samples = (await cases.SamplesAsync(ct)).Select(s => Describe(s, withCase: false)).ToList(),
         }));
         group.MapPut("/current", Choose);
         return group;
     }
 
-    private static Results<Ok<object>, ValidationProblem> Choose(TestCaseChoice? choice, ClaimsPrincipal user, TestCaseCatalog cases)
+    private static async Task<Results<Ok<object>, ValidationProblem>> Choose(TestCaseChoice? choice, ClaimsPrincipal user, TestCaseCatalog cases, CancellationToken ct)
     {
         if (choice is null || (choice.Sample is null) == (choice.Case is null))
             return Invalid("sample", "give either 'sample' (the name of a sample case) or 'case' (a pasted case), not both.");
         TestCase chosen;
         if (choice.Sample is { } name)
         {
-            if (cases.Samples().FirstOrDefault(s => s.Name == name) is not { } sample)
+            if ((await cases.SamplesAsync(ct)).FirstOrDefault(s => s.Name == name) is not { } sample)
                 return Invalid("sample", $"there is no sample case '{name}'.");
             chosen = sample;
         }
