@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();
+        services.AddSingleton<ElsaM3.Runtime.Settings.ISettingsStore, EfSettingsStore>();
         services.AddSingleton<ElsaM3.Audit.IAuditTrail, EfAuditTrail>();
         services.AddSingleton<StoreInitializer>();
         services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>(Health.StoreHealthCheck.Name, tags: [ElsaM3.Runtime.HealthTags.Ready]);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ElsaM3.M3pp.Gateways;
-using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ namespace ElsaM3.M3pp.Activities.Settings;
 /// stored encrypted with ASP.NET Core Data Protection, and a stored key only ever goes to the URL it was saved with.
 /// </summary>
 public sealed class M3ppSettingsService(
-    IWorkflowDefinitionStore store,
+    ISettingsStore store,
     IOptions<M3ppOptions> defaults,
     ISelfAddress self,
     RestCaller caller,
@@ -30,7 +30,7 @@ public sealed class M3ppSettingsService(
     public async ValueTask<M3ppSettings> GetAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current) return current;
-        var stored = await store.GetSettingAsync(StorageKey, cancellationToken);
+        var stored = await store.GetAsync(StorageKey, cancellationToken);
         if (stored is null) return _current = defaults.Value.ToSettings();
         var settings = JsonSerializer.Deserialize<M3ppSettings>(stored, Json)!;
         var keys = settings with { HubisApiKey = Unprotect(settings.HubisApiKey), CxmApiKey = Unprotect(settings.CxmApiKey) };
@@ -58,7 +58,7 @@ public sealed class M3ppSettingsService(
     }
 
     private Task StoreAsync(M3ppSettings settings, CancellationToken cancellationToken) =>
-        store.SetSettingAsync(StorageKey, JsonSerializer.Serialize(settings with { HubisApiKey = Protect(settings.HubisApiKey), CxmApiKey = Protect(settings.CxmApiKey) }, Json), cancellationToken);
+        store.SetAsync(StorageKey, JsonSerializer.Serialize(settings with { HubisApiKey = Protect(settings.HubisApiKey), CxmApiKey = Protect(settings.CxmApiKey) }, Json), cancellationToken);
 
     private string? Protect(string? key) => string.IsNullOrEmpty(key) ? key : ProtectedPrefix + _keys.Protect(key);
 

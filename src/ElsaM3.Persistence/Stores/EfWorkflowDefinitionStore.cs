@@ -102,21 +102,6 @@ internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<ElsaM3DbContex
             t.Payload is null ? null : WorkflowJson.Deserialize<object>(t.Payload))).ToList();
     }
 
-    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, cancellationToken))?.Value;
-    }
-
-    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
-        if (row is null) db.Settings.Add(new SettingRow { Key = key, Value = value });
-        else row.Value = value;
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     private WorkflowDefinition ToModel(WorkflowDefinitionRow row)
     {
         var definition = serializer.Deserialize(row.Data);

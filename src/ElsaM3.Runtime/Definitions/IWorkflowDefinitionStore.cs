@@ -26,9 +26,4 @@ public interface IWorkflowDefinitionStore
     Task ReplaceTriggersAsync(string definitionId, IReadOnlyCollection<StoredTrigger> triggers, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredTrigger>> ListTriggersAsync(string? name, CancellationToken cancellationToken);
-
-    /// <summary>Free-form key/value settings, e.g. the hash of an imported sample file.</summary>
-    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken);
-
-    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ElsaM3.Runtime.Definitions;
+using ElsaM3.Runtime.Settings;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ public sealed partial class SampleWorkflowImporter(
     IOptions<SampleWorkflowOptions> options,
     WorkflowDefinitionSerializer serializer,
     WorkflowDefinitionService definitions,
-    IWorkflowDefinitionStore store,
+    ISettingsStore store,
     IHostEnvironment environment,
     ILogger<SampleWorkflowImporter> logger)
 {
@@ -31,12 +32,12 @@ public sealed partial class SampleWorkflowImporter(
             var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
             var hash = Convert.ToHexString(SHA256.HashData(bytes));
             var key = $"sample-workflow:{Path.GetFileName(file)}";
-            if (await store.GetSettingAsync(key, cancellationToken) == hash) continue;
+            if (await store.GetAsync(key, cancellationToken) == hash) continue;
             try
             {
                 var definition = serializer.Deserialize(bytes);
                 await definitions.SaveAsync(definition, publish: true, cancellationToken);
-                await store.SetSettingAsync(key, hash, cancellationToken);
+                await store.SetAsync(key, hash, cancellationToken);
                 LogImported(Path.GetFileName(file), definition.DefinitionId);
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or ElsaM3.Workflows.Execution.WorkflowDefinitionException)
