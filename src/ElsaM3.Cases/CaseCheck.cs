@@ -50,12 +50,11 @@ public static partial class CaseCheck
         return null;
     }
 
-    private static bool IsFieldValue(object? value) => value switch
-    {
-        null or string or bool or long or int or double or decimal => true,
-        IDictionary<string, object?> choice => choice.ContainsKey("value") && choice["value"] is null or string or long or int or double or decimal or bool,
-        _ => false,
-    };
+    /// <summary>A scalar, or a choice whose <c>value</c> is a scalar.</summary>
+    private static bool IsFieldValue(object? value) =>
+        IsScalar(value) || (value is IDictionary<string, object?> choice && choice.TryGetValue("value", out var chosen) && IsScalar(chosen));
+
+    private static bool IsScalar(object? value) => value is null or string or bool or long or int or double or decimal;
 
     private static void CheckDate(object? value, string name, List<string> problems)
     {

@@ -44,15 +44,12 @@ public sealed class IntegrationScope(ActivityContext context)
     public async ValueTask<string?> RenderAsync(DeferredExpression? mapping, string name, CancellationToken cancellationToken)
     {
         if (mapping is null || mapping.IsEmpty) return null;
-        if (mapping.Expression.Type == "Literal")
+        if (IsTemplateInLiteral(mapping.Expression))
         {
-            if (mapping.Expression.Text?.Contains("{{", StringComparison.Ordinal) == true)
-            {
-                Problems.Add($"mapping '{name}' looks like a template but the syntax is Literal: choose Scriban in its syntax menu.");
-                return null;
-            }
-            return Blank(mapping.Expression.Text);
+            Problems.Add($"mapping '{name}' looks like a template but the syntax is Literal: choose Scriban in its syntax menu.");
+            return null;
         }
+        if (mapping.Expression.Type == "Literal") return Blank(mapping.Expression.Text);
         var failuresBefore = Problems.Count;
         var rendered = await RenderAsync(mapping.Expression, name, cancellationToken);
         if (mapping.InputName is { } input && Problems.Count == failuresBefore) Context.RecordEvaluatedInput(input, rendered ?? "");
@@ -75,6 +72,10 @@ public sealed class IntegrationScope(ActivityContext context)
     }
 
     public void Problem(string message) => Problems.Add(message);
+
+    /// <summary>A mapping typed as a template (<c>{{</c>) into a box set to Literal: refused at run time, warned of at publish.</summary>
+    public static bool IsTemplateInLiteral(Expression? expression) =>
+        expression is { Type: "Literal" } && expression.Text?.Contains("{{", StringComparison.Ordinal) == true;
 
     /// <summary>Checks that a rendered value is an M3 code (1–10 of A-Z, 0-9, _); returns it either way.</summary>
     public string? Code(string? value, string mapping)

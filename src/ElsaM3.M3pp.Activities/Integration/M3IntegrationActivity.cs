@@ -20,9 +20,9 @@ namespace ElsaM3.M3pp.Activities.Integration;
 [Resilient(M3ppResilienceStrategies.Category)]
 public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices services) : Activity<TInput, IntegrationOutput> where TInput : new()
 {
-    public const string DoneOutcome = "Done";
-    public const string InvalidOutcome = "Invalid";
-    public const string FailedOutcome = "Failed";
+    public const string DoneOutcome = M3Outcomes.Done;
+    public const string InvalidOutcome = M3Outcomes.Invalid;
+    public const string FailedOutcome = M3Outcomes.Failed;
     public const string BookmarkName = "ElsaM3.M3ppIntegration";
     private const string AttemptsKey = "attempts";
     private const string StartedKey = "startedAt";

@@ -13,6 +13,8 @@ public sealed class M3CodeOptions(IM3ppGateway m3) : IInputOptionsProvider
 {
     private const string Namespace = M3ppCategory.Namespace + ".";
 
+    private static readonly IReadOnlyDictionary<string, string> NothingChosen = new Dictionary<string, string>();
+
     /// <summary>No list (the code above it is not chosen yet).</summary>
     private const string NoList = "";
 
@@ -20,7 +22,7 @@ public sealed class M3CodeOptions(IM3ppGateway m3) : IInputOptionsProvider
     private const string EveryAssetTypesAttributes = "*";
 
     public bool Handles(string activityTypeName, string inputName) =>
-        activityTypeName.StartsWith(Namespace, StringComparison.Ordinal) && LookupPath(inputName, new Dictionary<string, string>()) is not null;
+        activityTypeName.StartsWith(Namespace, StringComparison.Ordinal) && LookupPath(inputName, NothingChosen) is not null;
 
     public async ValueTask<IReadOnlyList<InputOption>> GetOptionsAsync(string activityTypeName, string inputName,
         IReadOnlyDictionary<string, string> context, CancellationToken cancellationToken)

@@ -61,8 +61,9 @@ public sealed partial class DelayScheduler(
     /// <summary>Starts resuming every due timer not already being resumed (up to <paramref name="batchSize"/>); returns how many it started.</summary>
     public async Task<int> SweepAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var due = await store.FindDueBookmarksAsync(time.GetUtcNow(), batchSize, cancellationToken);
-        Interlocked.Exchange(ref _lastSweepTicks, time.GetUtcNow().UtcTicks);
+        var now = time.GetUtcNow();
+        var due = await store.FindDueBookmarksAsync(now, batchSize, cancellationToken);
+        Interlocked.Exchange(ref _lastSweepTicks, now.UtcTicks);
         RuntimeMetrics.RecordSweep(due.Count);
         var started = 0;
         foreach (var bookmark in due)

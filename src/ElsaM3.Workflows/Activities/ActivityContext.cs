@@ -76,7 +76,7 @@ public sealed class ActivityContext
     {
         var snapshot = _record.ActivityState ??= [];
         var sensitive = _node.Inputs.Any(i => i.Binding.Name == inputName && i.Binding.IsSensitive);
-        snapshot[inputName] = sensitive ? WorkflowExecution.MaskedValue : Serialization.WorkflowJson.ToPlain(value);
+        snapshot[inputName] = WorkflowExecution.RecordedValue(value, sensitive);
     }
 
     /// <summary>

@@ -10,6 +10,10 @@ internal sealed partial class WorkflowExecution
     /// <summary>What activity execution records show instead of a sensitive input's value.</summary>
     public const string MaskedValue = "***";
 
+    /// <summary>What an execution record shows for an input: masked when sensitive, else the value as plain JSON values.</summary>
+    public static object? RecordedValue(object? value, bool sensitive) => sensitive ? MaskedValue
+        : value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
+
     private async ValueTask ExecuteAsync(CompiledNode node, ScheduledWork work)
     {
         var state = work.ExistingInstanceId is { } existing
@@ -110,8 +114,7 @@ internal sealed partial class WorkflowExecution
                 value = deferred.Expression.Text;
             }
             // Keyed by the descriptor's input name, which is what Studio's instance viewer looks up.
-            snapshot[binding.Name] = binding.IsSensitive ? MaskedValue
-                : value is string or bool or long or int or double or null ? value : WorkflowJson.ToPlain(value);
+            snapshot[binding.Name] = RecordedValue(value, binding.IsSensitive);
         }
         return input;
     }
