@@ -8,6 +8,17 @@ using ElsaM3.ChaosRun;
 // M3 simulator and its reference (and the pulled-back officer) on the CXM case.
 //
 //   dotnet run -c Release --project bench/ElsaM3.ChaosRun -- [cases=1000] [faultRate=0.2] [kills=3] [seed]
+//
+// The M3 path benchmark (issue 14) shares the server harness:
+//
+//   dotnet run -c Release --project bench/ElsaM3.ChaosRun -- m3-path [cases=2000] [concurrency=16] [server arguments...]
+
+if (args.FirstOrDefault() == "m3-path")
+{
+    var benchRoot = FindRoot();
+    return await M3PathBench.RunAsync(benchRoot, Path.Combine(benchRoot, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll"),
+        args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 16, args.Skip(3).ToArray());
+}
 
 var cases = args.Length > 0 ? int.Parse(args[0]) : 1000;
 var faultRate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.2;

@@ -39,11 +39,13 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
             throw new ExpressionException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
         }
 
-        var model = BuildModel(context);
+        var model = SharedModel(context);
         var templateContext = t_context ?? NewContext();
         t_context = null;
         templateContext.CancellationToken = cancellationToken;
         templateContext.PushGlobal(model);
+        // What a template assigns lands here, so a shared model stays as built for the next template.
+        templateContext.PushGlobal(new ScriptObject());
         string rendered;
         try
         {
@@ -53,6 +55,7 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         {
             throw new ExpressionException(e.OriginalMessage, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e);
         }
+        templateContext.PopGlobal();
         templateContext.PopGlobal();
         templateContext.CancellationToken = CancellationToken.None;
         t_context = templateContext;
@@ -67,6 +70,15 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         // A case without a linked person or address renders empty (a mandatory-mapping failure), never a crash.
         EnableRelaxedTargetAccess = true,
     };
+
+    private ScriptObject SharedModel(ExpressionContext context)
+    {
+        if (context.SharedModels is not { } shared) return BuildModel(context);
+        if (shared.TryGetValue(this, out var built)) return (ScriptObject)built;
+        var model = BuildModel(context);
+        shared[this] = model;
+        return model;
+    }
 
     private ScriptObject BuildModel(ExpressionContext context)
     {

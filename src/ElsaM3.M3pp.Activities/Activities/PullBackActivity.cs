@@ -39,6 +39,7 @@ public abstract class PullBackActivity<TKey>(M3ppServices services) : M3Integrat
 
         var fields = new Dictionary<string, string?>();
         using (PulledRecordModel.Show(scope.Context.Memory, RecordName, WorkflowJson.ToPlain(record)))
+        using (scope.Context.ShareExpressionModels())
             foreach (var (field, template) in input.Mappings!)
                 fields[field.Trim()] = await scope.RenderTemplateAsync(template, $"case field {field}", cancellationToken);
         if (scope.Problems.Count > 0) return new CallResult.Invalid(scope.Problems);

@@ -153,7 +153,12 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             scope.Problem("the workflow has no case: start it with CXM Case Received (or bind an HTTP Endpoint's Parsed Content to a variable named 'Case').");
         else if (!ElsaM3.Cases.CaseReference.TryParse(scope.CaseReference, out _, out var error))
             scope.Problem($"the case reference {error}.");
-        else return (settings, await PrepareAsync(scope, input, settings, cancellationToken));
+        else
+        {
+            // Preparing renders every mapping and changes nothing: the mappings share one template model.
+            using var shared = scope.Context.ShareExpressionModels();
+            return (settings, await PrepareAsync(scope, input, settings, cancellationToken));
+        }
         return (settings, default);
     }
 

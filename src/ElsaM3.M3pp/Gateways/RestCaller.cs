@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using ElsaM3.M3pp.Errors;
@@ -12,6 +13,11 @@ namespace ElsaM3.M3pp.Gateways;
 /// </summary>
 public sealed class RestCaller(IHttpMessageHandlerFactory handlers)
 {
+    // A client is reused for as long as IHttpClientFactory keeps a handler (two minutes), then made again so DNS
+    // changes are picked up; building one per call cost more than the call's own JSON.
+    private static readonly TimeSpan ClientLifetime = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<(string Name, Uri BaseUrl), (RestClient Client, long MadeAt)> _clients = new();
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -25,9 +31,7 @@ public sealed class RestCaller(IHttpMessageHandlerFactory handlers)
         if (key is { } idempotencyKey) request.AddHeader("Idempotency-Key", idempotencyKey.Value);
         request.Timeout = connection.Timeout;
 
-        using var client = new RestClient(handlers.CreateHandler(clientName), disposeHandler: false,
-            options => options.BaseUrl = connection.BaseUrl,
-            configureSerialization: s => s.UseSystemTextJson(Json));
+        var client = ClientFor(clientName, connection.BaseUrl);
         RestResponse response;
         try
         {
@@ -65,6 +69,18 @@ public sealed class RestCaller(IHttpMessageHandlerFactory handlers)
         }
         var retryAfter = RetryAfter(response);
         return GatewayResult<T>.Failure(M3ErrorClassifier.FromResponse(status, response.Content, retryAfter)) with { CorrelationId = answeredCorrelation };
+    }
+
+    private RestClient ClientFor(string name, Uri baseUrl)
+    {
+        var now = Environment.TickCount64;
+        if (_clients.TryGetValue((name, baseUrl), out var cached) && now - cached.MadeAt < (long)ClientLifetime.TotalMilliseconds) return cached.Client;
+        // The replaced client is left to the collector, not disposed: calls still under way on it finish normally.
+        var client = new RestClient(handlers.CreateHandler(name), disposeHandler: false,
+            options => options.BaseUrl = baseUrl,
+            configureSerialization: s => s.UseSystemTextJson(Json));
+        _clients[(name, baseUrl)] = (client, now);
+        return client;
     }
 
     private static TimeSpan? RetryAfter(RestResponse response)

@@ -15,8 +15,12 @@ public sealed class WorkflowInstanceService(
     IWorkflowInstanceStore instances,
     InstanceLocks locks,
     BackgroundWorkQueue background,
-    TimerSignal timers)
+    TimerSignal timers,
+    TimeProvider time)
 {
+    /// <summary>Most bursts one timer resume runs back to back before the instance goes back to the queue.</summary>
+    public const int MaxChainedTimerBursts = 8;
+
     /// <summary>Runs a new instance inline (the HTTP trigger and Studio's Run use this).</summary>
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
@@ -53,6 +57,32 @@ public sealed class WorkflowInstanceService(
         var result = await runner.ResumeAsync(graph, state, bookmarkId, input, transient, cancellationToken);
         await CommitAsync(result, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// The scheduler's path: resumes a due timer, and then, still holding the instance, each timer of it that fell
+    /// due by the end of that burst (the next M3 activity's first attempt after the previous one finished). Every
+    /// burst is committed as usual; only the reload in between is saved, which is safe because the instance is held.
+    /// Returns how many bursts ran.
+    /// </summary>
+    public async Task<int> ResumeDueTimersAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        var bursts = 0;
+        while (state is not null && graph is not null && state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.Id == bookmarkId))
+        {
+            using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
+            span?.SetTag("elsam3.workflow.instance_id", instanceId);
+            var result = await runner.ResumeAsync(graph, state, bookmarkId, null, null, cancellationToken);
+            await CommitAsync(result, cancellationToken);
+            if (++bursts >= MaxChainedTimerBursts) break;
+            var now = time.GetUtcNow();
+            if (result.State.Bookmarks.Where(b => b.ResumeAt <= now).MinBy(b => b.ResumeAt) is not { } next) break;
+            state = result.State;
+            bookmarkId = next.Id;
+        }
+        return bursts;
     }
 
     /// <summary>Runs the scheduled work of an instance committed as Pending or Executing (dispatch, crash recovery).</summary>

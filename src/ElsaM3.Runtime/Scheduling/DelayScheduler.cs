@@ -9,8 +9,9 @@ namespace ElsaM3.Runtime.Scheduling;
 /// <summary>
 /// Resumes timer bookmarks (<c>Delay</c>, background integration attempts) when they fall due. Timers live in the
 /// store, so they survive restarts: a timer that fell due while the server was down is resumed on the first sweep.
-/// Due timers are resumed side by side (up to <see cref="SchedulingOptions.MaxConcurrentResumes"/>); a timer still
-/// being resumed is not started twice, and the sweeps go on while slow resumes run.
+/// Due timers are resumed side by side (up to <see cref="SchedulingOptions.MaxConcurrentResumes"/>), one instance at a
+/// time: while an instance is being resumed its other due timers wait (the resume runs them itself when they fall due
+/// during it), and the sweeps go on while slow resumes run.
 /// </summary>
 public sealed partial class DelayScheduler(
     IWorkflowInstanceStore store,
@@ -21,6 +22,7 @@ public sealed partial class DelayScheduler(
     IHostApplicationLifetime lifetime,
     ILogger<DelayScheduler> logger) : BackgroundService
 {
+    /// <summary>The resumes under way, by workflow instance id.</summary>
     private readonly ConcurrentDictionary<string, Task> _running = new();
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrentResumes));
     private long _lastSweepTicks;
@@ -68,11 +70,11 @@ public sealed partial class DelayScheduler(
         var started = 0;
         foreach (var bookmark in due)
         {
-            if (_running.ContainsKey(bookmark.Id)) continue;
+            if (_running.ContainsKey(bookmark.WorkflowInstanceId)) continue;
             await _slots.WaitAsync(cancellationToken);
             // Claimed before the resume starts, so a fast resume's clean-up cannot run ahead of the claim.
-            _running[bookmark.Id] = Task.CompletedTask;
-            _running.TryUpdate(bookmark.Id, ResumeAsync(bookmark, cancellationToken), Task.CompletedTask);
+            _running[bookmark.WorkflowInstanceId] = Task.CompletedTask;
+            _running.TryUpdate(bookmark.WorkflowInstanceId, ResumeAsync(bookmark, cancellationToken), Task.CompletedTask);
             started++;
         }
         return started;
@@ -83,8 +85,8 @@ public sealed partial class DelayScheduler(
         await Task.Yield();
         try
         {
-            RuntimeMetrics.TimersResumed.Add(1);
-            await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, null, null, cancellationToken);
+            var bursts = await instances.ResumeDueTimersAsync(bookmark.WorkflowInstanceId, bookmark.Id, cancellationToken);
+            RuntimeMetrics.TimersResumed.Add(Math.Max(1, bursts));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -96,7 +98,7 @@ public sealed partial class DelayScheduler(
         }
         finally
         {
-            _running.TryRemove(bookmark.Id, out _);
+            _running.TryRemove(bookmark.WorkflowInstanceId, out _);
             _slots.Release();
             signal.Wake();
         }

@@ -17,6 +17,9 @@ public sealed class M3ppSimulator : IDisposable
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
     private readonly object _gate = new();
     private readonly Dictionary<long, Worksheet> _worksheets = [];
+    // Lookups by reference and by external reference, so a create or a read costs the same with a million worksheets.
+    private readonly Dictionary<string, long> _worksheetByReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _worksheetsByExternalReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Asset> _assets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IdempotentAnswer> _idempotency = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _sequenceByYear = [];
@@ -45,10 +48,19 @@ public sealed class M3ppSimulator : IDisposable
     public IReadOnlyList<Worksheet> FindWorksheets(string? reference, string? externalReference)
     {
         lock (_gate)
-            return _worksheets.Values
+            return Candidates(reference?.Trim(), externalReference?.Trim())
                 .Where(w => reference is null || w.Reference == reference.Trim())
                 .Where(w => externalReference is null || w.ExternalReference?.Value == externalReference.Trim())
                 .OrderBy(w => w.WorksheetId).ToList();
+    }
+
+    private IEnumerable<Worksheet> Candidates(string? reference, string? externalReference)
+    {
+        if (reference is not null)
+            return _worksheetByReference.TryGetValue(reference, out var id) ? [_worksheets[id]] : [];
+        if (externalReference is not null)
+            return _worksheetsByExternalReference.TryGetValue(externalReference, out var ids) ? ids.Select(i => _worksheets[i]) : [];
+        return _worksheets.Values;
     }
 
     public IReadOnlyList<Asset> FindAssets(string? uprn, string? assetType)
@@ -156,7 +168,7 @@ public sealed class M3ppSimulator : IDisposable
 
         var externalValue = request.ExternalReference?.Value?.Trim();
         if (externalValue is not null
-            && _worksheets.Values.FirstOrDefault(w => w.Status == "OPEN" && w.TaskCode == taskCode && w.ExternalReference?.Value == externalValue) is { } duplicate)
+            && Candidates(null, externalValue).FirstOrDefault(w => w.Status == "OPEN" && w.TaskCode == taskCode && w.ExternalReference?.Value == externalValue) is { } duplicate)
             return SimAnswer.Conflict("DUPLICATE_WORKSHEET", $"An open {taskCode} worksheet for '{externalValue}' already exists: {duplicate.Reference}.", duplicate.Reference);
 
         var receivedDate = M3DateTime.LondonDate(received);
@@ -381,6 +393,12 @@ public sealed class M3ppSimulator : IDisposable
     private void Track(Worksheet worksheet)
     {
         _worksheets[worksheet.WorksheetId] = worksheet;
+        _worksheetByReference[worksheet.Reference] = worksheet.WorksheetId;
+        if (worksheet.ExternalReference?.Value?.Trim() is { } external)
+        {
+            if (!_worksheetsByExternalReference.TryGetValue(external, out var ids)) _worksheetsByExternalReference[external] = ids = [];
+            if (!ids.Contains(worksheet.WorksheetId)) ids.Add(worksheet.WorksheetId);
+        }
         _nextWorksheetId = Math.Max(_nextWorksheetId, worksheet.WorksheetId + 1);
         var year = int.Parse(worksheet.Reference.AsSpan(3, 4), CultureInfo.InvariantCulture);
         var sequence = int.Parse(worksheet.Reference.AsSpan(7), CultureInfo.InvariantCulture);

@@ -63,7 +63,31 @@ public sealed class ActivityContext
     public IReadOnlyDictionary<string, object> Transient => _execution.Transient;
 
     public ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, string inputName, CancellationToken cancellationToken) =>
-        _execution.EvaluateAsync(expression, returnType, Node, inputName, cancellationToken);
+        _execution.EvaluateAsync(expression, returnType, Node, inputName, cancellationToken, _sharedModels);
+
+    private Dictionary<object, object>? _sharedModels;
+
+    /// <summary>
+    /// Lets the expressions evaluated until the returned scope ends share the model their evaluator builds from the
+    /// workflow's memory (one build instead of one per template). Only for a stretch that changes no memory.
+    /// </summary>
+    public IDisposable ShareExpressionModels()
+    {
+        if (_sharedModels is not null) return NoScope.Instance;
+        _sharedModels = [];
+        return new SharedModelsScope(this);
+    }
+
+    private sealed class SharedModelsScope(ActivityContext context) : IDisposable
+    {
+        public void Dispose() => context._sharedModels = null;
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+        public void Dispose() { }
+    }
 
     /// <summary>True when the flowchart connects this activity's <paramref name="outcome"/> port to another activity.</summary>
     public bool IsOutcomeConnected(string outcome) => _node.Parent?.Flow?.HasOutbound(Node.Id, outcome) == true;

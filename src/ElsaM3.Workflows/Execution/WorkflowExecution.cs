@@ -138,14 +138,15 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
 
     // ---- Expressions ----
 
-    public async ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, ActivityNode? activity, string inputName, CancellationToken cancellationToken)
+    public async ValueTask<object?> EvaluateAsync(Expression expression, Type returnType, ActivityNode? activity, string inputName, CancellationToken cancellationToken,
+        IDictionary<object, object>? sharedModels = null)
     {
         if (!_services.Evaluators.TryGetValue(expression.Type, out var evaluator))
             throw new ExpressionEvaluationException(activity?.Name ?? activity?.Id ?? "workflow", inputName, expression.Type,
                 new ExpressionException($"Unknown expression syntax '{expression.Type}'. Known: {string.Join(", ", _services.Evaluators.Keys)}."));
         try
         {
-            return await evaluator.EvaluateAsync(expression, returnType, new ExpressionContext(this, activity, inputName), cancellationToken);
+            return await evaluator.EvaluateAsync(expression, returnType, new ExpressionContext(this, activity, inputName) { SharedModels = sharedModels }, cancellationToken);
         }
         catch (ExpressionException e) when (e is not ExpressionEvaluationException)
         {

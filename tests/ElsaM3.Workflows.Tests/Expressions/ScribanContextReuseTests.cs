@@ -12,9 +12,20 @@ public sealed class ScribanContextReuseTests
 {
     private readonly ScribanEvaluator _evaluator = new([], []);
 
-    private async Task<string?> Render(string template, string officer) =>
+    private async Task<string?> Render(string template, string officer, IDictionary<object, object>? sharedModels = null) =>
         (string?)await _evaluator.EvaluateAsync(new Expression("Scriban", System.Text.Json.Nodes.JsonValue.Create(template)), typeof(string),
-            new ExpressionContext(new Memory(officer)), CancellationToken.None);
+            new ExpressionContext(new Memory(officer)) { SharedModels = sharedModels }, CancellationToken.None);
+
+    [Fact]
+    public async Task Renders_sharing_a_model_see_the_model_as_built_not_what_an_earlier_template_assigned()
+    {
+        var shared = new Dictionary<object, object>();
+
+        (await Render("{{ Variables = \"replaced\" }}{{ leaked = 1 }}{{ Variables }}", "Jo", shared)).ShouldBe("replaced");
+        shared.Count.ShouldBe(1); // the model was kept for the next template of the batch
+
+        (await Render("[{{ leaked }}][{{ Variables.Officer }}]", "ignored: the shared model is used", shared)).ShouldBe("[][Jo]");
+    }
 
     [Fact]
     public async Task Renders_OneAfterAnother_ShareNoAssignmentOrModel()
