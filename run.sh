@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 designer/install.sh
-exec dotnet run --project src/ElsaM3.Server -c Release -- --Storage:DataDirectory="$PWD/data" "$@"
+exec dotnet run --project src/ElsaM3.Server -c Release -- --ElsaM3:Storage:DataDirectory="$PWD/data" "$@"

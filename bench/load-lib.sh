@@ -26,8 +26,8 @@ run_wrk() { # name url
 serve_elsam3() { # data-dir port [extra server arguments...]
   local data=$1 port=$2
   shift 2
-  dotnet "$SERVER" --urls "http://127.0.0.1:$port" --Storage:DataDirectory="$data" --Workflows:Import=false --Logging:LogLevel:Default=Warning \
-    --Identity:AdminPassword=bench-password "$@" >"$data.log" 2>&1 &
+  dotnet "$SERVER" --urls "http://127.0.0.1:$port" --ElsaM3:Storage:DataDirectory="$data" --ElsaM3:Samples:Import=false --Logging:LogLevel:Default=Warning \
+    --ElsaM3:Identity:AdminPassword=bench-password "$@" >"$data.log" 2>&1 &
   PIDS+=($!)
   wait_for "http://127.0.0.1:$port/health"
   TOKEN=$(curl -sf -X POST "http://127.0.0.1:$port/elsa/api/identity/login" -H 'content-type: application/json' \

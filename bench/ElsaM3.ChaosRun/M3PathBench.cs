@@ -22,7 +22,7 @@ internal static class M3PathBench
     {
         var data = Path.Combine(Path.GetTempPath(), "elsam3-m3-path", Guid.NewGuid().ToString("N"));
         await using var server = new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(),
-            [$"--ElsaM3:Identity:AdminPassword={Password}", $"--ElsaM3:Identity:CxmApiKey={CxmKey}", $"--Identity:AdminPassword={Password}", $"--Identity:CxmApiKey={CxmKey}", .. serverArgs]);
+            [$"--ElsaM3:Identity:AdminPassword={Password}", $"--ElsaM3:Identity:CxmApiKey={CxmKey}", .. serverArgs]);
         await server.StartAsync(default);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add("X-Api-Key", SimulatorKey);

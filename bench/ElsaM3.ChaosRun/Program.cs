@@ -34,9 +34,9 @@ if (!File.Exists(serverDll)) throw new FileNotFoundException("Build the server f
 var data = Path.Combine(Path.GetTempPath(), "elsam3-chaos", Guid.NewGuid().ToString("N"));
 await using var server = new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(),
 [
-    $"--Identity:AdminPassword={Password}", $"--Identity:CxmApiKey={CxmKey}",
-    "--Integration:Retry:Delays:0=00:00:00.200", "--Integration:Retry:Delays:1=00:00:00.500", "--Integration:Retry:Delays:2=00:00:01",
-    "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--M3pp:Timeout=00:00:10",
+    $"--ElsaM3:Identity:AdminPassword={Password}", $"--ElsaM3:Identity:CxmApiKey={CxmKey}",
+    "--ElsaM3:M3pp:Retry:Delays:0=00:00:00.200", "--ElsaM3:M3pp:Retry:Delays:1=00:00:00.500", "--ElsaM3:M3pp:Retry:Delays:2=00:00:01",
+    "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--ElsaM3:M3pp:Timeout=00:00:10",
 ]);
 using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
 http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey); // the simulators' key

@@ -21,7 +21,7 @@ internal sealed class ServerUnderTest(string serverDll, string dataDirectory, in
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(serverDll)! };
-        foreach (var arg in new[] { serverDll, "--urls", Address.ToString().TrimEnd('/'), $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning" }.Concat(extraArgs))
+        foreach (var arg in new[] { serverDll, "--urls", Address.ToString().TrimEnd('/'), $"--ElsaM3:Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning" }.Concat(extraArgs))
             info.ArgumentList.Add(arg);
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, _) => { };

@@ -3,6 +3,9 @@ namespace ElsaM3.Audit;
 /// <summary>How long the audit trail is kept, bound to <c>ElsaM3:Audit</c>.</summary>
 public sealed class AuditOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Audit";
+
     /// <summary>Entries older than this are deleted; unset keeps them. A council's records policy usually says a year or more.</summary>
     public TimeSpan? Retention { get; set; }
 

@@ -10,7 +10,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the CXM Case Received trigger (it needs the HTTP workflows middleware) and the Test tab's cases.</summary>
     public static IServiceCollection AddCaseTrigger(this IServiceCollection services)
     {
-        services.AddOptions<TestCaseOptions>();
+        services.AddOptions<TestCaseOptions>().BindConfiguration(TestCaseOptions.Section);
         services.AddSingleton<TestCaseCatalog>();
         services.AddSingleton<ITestInputSource>(sp => sp.GetRequiredService<TestCaseCatalog>());
         return services.AddActivity<CxmCaseReceived>();

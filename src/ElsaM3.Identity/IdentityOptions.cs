@@ -1,8 +1,11 @@
 namespace ElsaM3.Identity;
 
-/// <summary>Users, applications and tokens, bound to <c>Identity</c>.</summary>
+/// <summary>Users, applications and tokens, bound to <c>ElsaM3:Identity</c>.</summary>
 public sealed class IdentityOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Identity";
+
     /// <summary>Password of the built-in <c>admin</c>; when unset one is generated on first start, printed once and kept (hashed) in the data folder.</summary>
     public string? AdminPassword { get; set; }
 

@@ -21,11 +21,11 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddElsaM3Identity(this IServiceCollection services)
     {
-        services.AddOptions<IdentityOptions>()
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section)
             .Validate(o => o.SignIn.PermitPerClientPerMinute > 0 && o.SignIn.MaxFailuresPerUser > 0 && o.SignIn.MaxFailuresPerClient > 0,
-                "Identity:SignIn limits must be at least 1.")
-            .Validate(o => o.SignIn.LockoutPeriod > TimeSpan.Zero, "Identity:SignIn:LockoutPeriod must be longer than zero.")
-            .Validate(o => o.SignatureWindow > TimeSpan.Zero, "Identity:SignatureWindow must be longer than zero.")
+                "ElsaM3:Identity:SignIn limits must be at least 1.")
+            .Validate(o => o.SignIn.LockoutPeriod > TimeSpan.Zero, "ElsaM3:Identity:SignIn:LockoutPeriod must be longer than zero.")
+            .Validate(o => o.SignatureWindow > TimeSpan.Zero, "ElsaM3:Identity:SignatureWindow must be longer than zero.")
             .ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<UserDirectory>();

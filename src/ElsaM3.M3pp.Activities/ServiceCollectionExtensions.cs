@@ -18,8 +18,11 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddM3ppActivities(this IServiceCollection services)
     {
-        services.AddOptions<M3ppOptions>();
-        services.AddOptions<IntegrationRetryOptions>();
+        services.AddOptions<M3ppOptions>().BindConfiguration(M3ppOptions.Section);
+        services.AddOptions<IntegrationRetryOptions>().BindConfiguration(IntegrationRetryOptions.Section)
+            .Validate(o => o.MaxAttempts >= 1 && o.Delays.All(d => d >= TimeSpan.Zero),
+                $"{IntegrationRetryOptions.Section}: MaxAttempts must be at least 1 and no delay may be negative.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddM3ppGateways();
         services.AddSingleton<M3ppSettingsService>();

@@ -13,7 +13,10 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the SQLite store. Call <see cref="StoreInitializer.InitializeAsync"/> before use.</summary>
     public static IServiceCollection AddElsaM3Persistence(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, config) => o.ConnectionString ??= config["ConnectionStrings:ElsaM3"])
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), $"{StorageOptions.Section}:DataDirectory must name a folder.")
+            .ValidateOnStart();
         services.AddPooledDbContextFactory<ElsaM3DbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString())
             .AddInterceptors(new SqlitePragmas()));

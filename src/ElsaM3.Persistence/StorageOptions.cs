@@ -1,8 +1,11 @@
 namespace ElsaM3.Persistence;
 
-/// <summary>Where the store lives, bound to <c>Storage</c>.</summary>
+/// <summary>Where the store lives, bound to <c>ElsaM3:Storage</c>.</summary>
 public sealed class StorageOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Storage";
+
     /// <summary>Folder for the SQLite database (and other data). Default <c>data</c> under the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Runtime.Recovery;
@@ -13,7 +14,8 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds stored-workflow services, the timer scheduler, crash recovery and retention. A store must be added too.</summary>
     public static IServiceCollection AddElsaM3Runtime(this IServiceCollection services)
     {
-        services.AddOptions<SchedulingOptions>();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
         services.AddSingleton<WorkflowGraphCache>();
         services.AddSingleton<TriggerIndex>();
         services.AddSingleton<WorkflowDefinitionService>();
@@ -26,7 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DelayScheduler>());
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheck.Name, tags: [HealthTags.Ready]);
         services.AddHostedService<RecoveryService>();
-        services.AddOptions<RetentionOptions>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<RetentionSweeper>();
         return services;
     }

@@ -12,7 +12,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the M3PP and CXM simulators (their state, fault injectors and options).</summary>
     public static IServiceCollection AddSimulators(this IServiceCollection services)
     {
-        services.AddOptions<SimulatorOptions>();
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<M3ppSimulator>();
         services.AddSingleton<CxmSimulator>();

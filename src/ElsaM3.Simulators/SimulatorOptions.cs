@@ -1,8 +1,11 @@
 namespace ElsaM3.Simulators;
 
-/// <summary>Settings of the M3PP and CXM simulators, bound to <c>Simulators</c>.</summary>
+/// <summary>Settings of the M3PP and CXM simulators, bound to <c>ElsaM3:Simulators</c>.</summary>
 public sealed class SimulatorOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Simulators";
+
     /// <summary>Serve the simulators (the embedded default); <c>false</c> when the gateways point at a real HUBis and CXM.</summary>
     public bool Enabled { get; set; } = true;
 

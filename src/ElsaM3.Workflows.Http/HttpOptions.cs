@@ -3,6 +3,9 @@ namespace ElsaM3.Workflows.Http;
 /// <summary>HTTP trigger settings, bound to <c>ElsaM3:Http</c>.</summary>
 public sealed class HttpOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Http";
+
     /// <summary>Requests under this path are routed to workflows. Default <c>/workflows</c>.</summary>
     public string BasePath { get; set; } = "/workflows";
 

@@ -11,7 +11,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the HTTP activities and the services of the <c>/workflows</c> middleware.</summary>
     public static IServiceCollection AddHttpWorkflows(this IServiceCollection services)
     {
-        services.AddOptions<HttpOptions>();
+        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
         services.AddHttpClient(nameof(FlowSendHttpRequest));
         services.AddSingleton<HttpRouteMatcher>();
         services.AddSingleton<ElsaM3.Runtime.Triggers.ITriggerValidator, HttpRouteValidator>();

@@ -3,6 +3,9 @@ namespace ElsaM3.Workflows.JavaScript;
 /// <summary>Limits for every JavaScript evaluation, bound to <c>ElsaM3:JavaScript</c>.</summary>
 public sealed class JavaScriptOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:JavaScript";
+
     /// <summary>Longest one evaluation may run. Default 2 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 

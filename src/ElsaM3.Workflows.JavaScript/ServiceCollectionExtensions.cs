@@ -7,7 +7,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the <c>JavaScript</c> expression syntax.</summary>
     public static IServiceCollection AddJavaScriptExpressions(this IServiceCollection services, Action<JavaScriptOptions>? configure = null)
     {
-        services.AddOptions<JavaScriptOptions>();
+        services.AddOptions<JavaScriptOptions>().BindConfiguration(JavaScriptOptions.Section);
         if (configure is not null) services.Configure(configure);
         return services.AddExpressionEvaluator<JavaScriptEvaluator>();
     }

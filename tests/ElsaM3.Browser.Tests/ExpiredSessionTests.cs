@@ -5,7 +5,7 @@ public sealed class ExpiredSessionTests : IAsyncLifetime
 {
     // Short enough to wait out, long enough that a slow first load of Studio on a busy CI machine still finds the
     // session alive (token expiry is in whole seconds, so a lifetime of 3 s can be barely 2).
-    private readonly StudioBrowser _studio = new("--Identity:AccessTokenLifetime=00:00:05", "--Identity:RefreshTokenLifetime=00:00:08");
+    private readonly StudioBrowser _studio = new("--ElsaM3:Identity:AccessTokenLifetime=00:00:05", "--ElsaM3:Identity:RefreshTokenLifetime=00:00:08");
 
     public Task InitializeAsync() => _studio.InitializeAsync();
 

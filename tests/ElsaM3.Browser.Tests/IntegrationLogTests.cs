@@ -7,7 +7,7 @@ namespace ElsaM3.Browser.Tests;
 /// <summary>The admin's integration log page: browse, filter, retry a failed integration and open its instance in Studio.</summary>
 public sealed class IntegrationLogTests : IAsyncLifetime
 {
-    private readonly StudioBrowser _studio = new("--Integration:Retry:Delays:0=00:00:00.020") { BypassContentSecurityPolicy = true };
+    private readonly StudioBrowser _studio = new("--ElsaM3:M3pp:Retry:Delays:0=00:00:00.020") { BypassContentSecurityPolicy = true };
     private static readonly PageWaitForSelectorOptions Slow = new() { Timeout = 90_000 };
 
     public Task InitializeAsync() => _studio.InitializeAsync();

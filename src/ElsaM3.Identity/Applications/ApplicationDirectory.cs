@@ -6,7 +6,7 @@ namespace ElsaM3.Identity.Applications;
 
 /// <summary>
 /// The systems that may call workflow endpoints: the configured applications plus the built-in <c>cxm</c>, whose
-/// key comes from <c>Identity:CxmApiKey</c> or is generated once, printed once and kept hashed in the data folder.
+/// key comes from <c>ElsaM3:Identity:CxmApiKey</c> or is generated once, printed once and kept hashed in the data folder.
 /// </summary>
 public sealed partial class ApplicationDirectory
 {
@@ -23,13 +23,13 @@ public sealed partial class ApplicationDirectory
         }).ToList();
         foreach (var app in _applications)
         {
-            if (string.IsNullOrWhiteSpace(app.Name)) throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions), ["Every application needs a Name."]);
+            if (string.IsNullOrWhiteSpace(app.Name)) throw new OptionsValidationException("ElsaM3:Identity:Applications", typeof(IdentityOptions), ["Every application needs a Name."]);
             if (app.KeyHash is not null && !ApiKeyHash.IsWellFormed(app.KeyHash))
-                throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions),
-                    [$"Identity:Applications '{app.Name}': KeyHash must be 'sha256:' and 64 hex digits, as `hash-key` prints it."]);
+                throw new OptionsValidationException("ElsaM3:Identity:Applications", typeof(IdentityOptions),
+                    [$"ElsaM3:Identity:Applications '{app.Name}': KeyHash must be 'sha256:' and 64 hex digits, as `hash-key` prints it."]);
             if (app.SigningSecret is { Length: < ApiKeyHash.MinimumKeyLength })
-                throw new OptionsValidationException("Identity:Applications", typeof(IdentityOptions),
-                    [$"Identity:Applications '{app.Name}': SigningSecret must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
+                throw new OptionsValidationException("ElsaM3:Identity:Applications", typeof(IdentityOptions),
+                    [$"ElsaM3:Identity:Applications '{app.Name}': SigningSecret must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
         }
         if (!_applications.Any(a => string.Equals(a.Name, CxmName, StringComparison.OrdinalIgnoreCase)))
             _applications.Add(new ConfiguredApplication { Name = CxmName, KeyHash = CxmKeyHash(settings, logger), Roles = [Roles.Cxm] });
@@ -54,14 +54,14 @@ public sealed partial class ApplicationDirectory
         if (!string.IsNullOrEmpty(settings.CxmApiKey))
         {
             if (settings.CxmApiKey.Length < ApiKeyHash.MinimumKeyLength)
-                throw new OptionsValidationException("Identity:CxmApiKey", typeof(IdentityOptions),
-                    [$"Identity:CxmApiKey must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
+                throw new OptionsValidationException("ElsaM3:Identity:CxmApiKey", typeof(IdentityOptions),
+                    [$"ElsaM3:Identity:CxmApiKey must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
             return ApiKeyHash.Of(settings.CxmApiKey);
         }
         var file = Path.Combine(settings.DataDirectory, "cxm-api-key.json");
         return GeneratedSecret.HashFrom(file, "KeyHash", () => ApiKeyHash.NewKey(CxmName), ApiKeyHash.Of, key => LogGeneratedKey(logger, key, file));
     }
 
-    [LoggerMessage(LogLevel.Warning, "Generated the API key of application 'cxm': {Key} (shown once; CXM sends it as 'Authorization: ApiKey <key>' or 'X-Api-Key'; its hash is kept in {File}; set Identity:CxmApiKey to choose one)")]
+    [LoggerMessage(LogLevel.Warning, "Generated the API key of application 'cxm': {Key} (shown once; CXM sends it as 'Authorization: ApiKey <key>' or 'X-Api-Key'; its hash is kept in {File}; set ElsaM3:Identity:CxmApiKey to choose one)")]
     private static partial void LogGeneratedKey(ILogger logger, string key, string file);
 }

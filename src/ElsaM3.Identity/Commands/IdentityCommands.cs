@@ -5,8 +5,8 @@ namespace ElsaM3.Identity.Commands;
 
 /// <summary>
 /// Server commands that make hashes for the configuration, so no password or key is ever written there:
-/// <c>hash-password</c> (a password on standard input → an <c>Identity:Users:N:PasswordHash</c>) and
-/// <c>hash-key</c> (a key on standard input, or <c>--new</c> for a generated one → an <c>Identity:Applications:N:KeyHash</c>).
+/// <c>hash-password</c> (a password on standard input → an <c>ElsaM3:Identity:Users:N:PasswordHash</c>) and
+/// <c>hash-key</c> (a key on standard input, or <c>--new</c> for a generated one → an <c>ElsaM3:Identity:Applications:N:KeyHash</c>).
 /// </summary>
 public static class IdentityCommands
 {

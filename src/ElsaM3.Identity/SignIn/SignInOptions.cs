@@ -1,6 +1,6 @@
 namespace ElsaM3.Identity.SignIn;
 
-/// <summary>Sign-in throttling, bound to <c>Identity:SignIn</c>.</summary>
+/// <summary>Sign-in throttling, bound to <c>ElsaM3:Identity:SignIn</c>.</summary>
 public sealed class SignInOptions
 {
     /// <summary>Sign-in requests one client address may make per minute, right or wrong. Default 30.</summary>

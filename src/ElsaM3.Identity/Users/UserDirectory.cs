@@ -49,6 +49,6 @@ public sealed partial class UserDirectory
             password => Hash(AdminName, password), password => LogGeneratedPassword(logger, password, file));
     }
 
-    [LoggerMessage(LogLevel.Warning, "Generated the password of user 'admin': {Password} (shown once; its hash is kept in {File}; set Identity:AdminPassword to choose one)")]
+    [LoggerMessage(LogLevel.Warning, "Generated the password of user 'admin': {Password} (shown once; its hash is kept in {File}; set ElsaM3:Identity:AdminPassword to choose one)")]
     private static partial void LogGeneratedPassword(ILogger logger, string password, string file);
 }

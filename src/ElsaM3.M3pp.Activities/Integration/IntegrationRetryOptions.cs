@@ -1,8 +1,11 @@
 namespace ElsaM3.M3pp.Activities.Integration;
 
-/// <summary>The durable retry policy for transient failures, bound to <c>Integration:Retry</c>.</summary>
+/// <summary>The durable retry policy for transient failures, bound to <c>ElsaM3:M3pp:Retry</c>.</summary>
 public sealed class IntegrationRetryOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:M3pp:Retry";
+
     public static readonly IReadOnlyList<TimeSpan> DefaultDelays =
     [
         TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4),

@@ -20,9 +20,12 @@ public sealed record M3ppSettings
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>The settings used until an admin saves others, bound to <c>M3pp</c>.</summary>
+/// <summary>The settings used until an admin saves others, bound to <c>ElsaM3:M3pp</c>.</summary>
 public sealed class M3ppOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:M3pp";
+
     public bool Enabled { get; set; } = true;
     public string ExternalReferenceField { get; set; } = "EXTREF";
     public string? HubisBaseUrl { get; set; }

@@ -19,7 +19,7 @@ internal static partial class ListeningLog
         LogSimulators(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ElsaM3.Simulators"), $"{address}/simulators/m3pp/api/v1", $"{address}/simulators/cxm/api/v1");
     }
 
-    [LoggerMessage(LogLevel.Warning, "SIMULATORS in use, not a real M3 or CXM: M3PP/HUBis simulator at {M3pp}, CXM simulator at {Cxm} (set Simulators:Enabled=false and the M3pp settings for real systems)")]
+    [LoggerMessage(LogLevel.Warning, "SIMULATORS in use, not a real M3 or CXM: M3PP/HUBis simulator at {M3pp}, CXM simulator at {Cxm} (set ElsaM3:Simulators:Enabled=false and the M3pp settings for real systems)")]
     private static partial void LogSimulators(ILogger logger, string m3pp, string cxm);
 
     [LoggerMessage(LogLevel.Information, "ElsaM3 listens on {Address} (Studio {Address}/studio/, Elsa API {Api}, HTTP workflows {Workflows})")]

@@ -39,29 +39,15 @@ public static class ServerExtensions
         builder.Logging.AddConsole(console => console.FormatterName = EscapingConsoleFormatter.FormatterName)
             .AddConsoleFormatter<EscapingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 
-        services.AddOptions<StorageOptions>().Bind(config.GetSection("Storage"))
-            .Configure(o => o.ConnectionString ??= config.GetConnectionString("ElsaM3"));
-        services.AddOptions<SampleWorkflowOptions>().Bind(config.GetSection("Workflows"));
+        // Each feature binds and checks its own ElsaM3:X section; what is set here crosses features.
         services.AddOptions<TestCaseOptions>().Configure<IOptions<SampleWorkflowOptions>, IHostEnvironment>((options, samples, environment) =>
             options.Directory ??= samples.Value.ResolveDirectory(environment.ContentRootPath) is { } folder ? Path.Combine(folder, "cases") : null);
-        services.AddOptions<WorkflowRuntimeOptions>().Bind(config.GetSection("ElsaM3:Runtime"));
-        services.AddOptions<JavaScriptOptions>().Bind(config.GetSection("ElsaM3:JavaScript"));
-        services.AddOptions<HttpOptions>().Bind(config.GetSection("ElsaM3:Http"));
-        services.AddOptions<SchedulingOptions>().Bind(config.GetSection("ElsaM3:Scheduling"));
-        services.AddOptions<RetentionOptions>().Bind(config.GetSection("ElsaM3:Retention"))
-            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.SweepInterval <= TimeSpan.FromDays(30), "ElsaM3:Retention:SweepInterval must be longer than zero and at most 30 days.")
-            .Validate(o => o.PageSize > 0, "ElsaM3:Retention:PageSize must be at least 1.")
-            .Validate(o => new[] { o.FinishedInstances, o.FaultedInstances, o.IntegrationLog }.All(age => age is null || age > TimeSpan.Zero),
-                "ElsaM3:Retention:FinishedInstances, FaultedInstances and IntegrationLog must be longer than zero when set.")
-            .ValidateOnStart();
-        services.AddOptions<ElsaM3.Identity.IdentityOptions>().Bind(config.GetSection("Identity"))
-            .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
-        services.AddOptions<StudioOptions>().Bind(config.GetSection("Studio"));
-        services.AddOptions<IntegrationRetryOptions>().Bind(config.GetSection("Integration:Retry"));
-        var simulators = config.GetSection("Simulators").Get<SimulatorOptions>() ?? new SimulatorOptions();
-        services.AddOptions<SimulatorOptions>().Bind(config.GetSection("Simulators"))
-            .Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>>((sim, storage) => sim.DataDirectory ??= storage.Value.DataDirectory);
-        services.AddOptions<M3ppOptions>().Bind(config.GetSection("M3pp")).PostConfigure(m3 =>
+        services.AddOptions<IdentityOptions>()
+            .Configure<IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
+        var simulators = config.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        services.AddOptions<SimulatorOptions>()
+            .Configure<IOptions<StorageOptions>>((sim, storage) => sim.DataDirectory ??= storage.Value.DataDirectory);
+        services.AddOptions<M3ppOptions>().PostConfigure(m3 =>
         {
             if (!simulators.Enabled) return;
             m3.HubisBaseUrl ??= "/simulators/m3pp";
@@ -87,15 +73,16 @@ public static class ServerExtensions
             .AddElsaM3Runtime()
             .AddElsaApi()
             .AddElsaM3Identity()
-            .AddAuditTrail(config)
-            .AddM3ppActivities();
+            .AddAuditTrail()
+            .AddM3ppActivities()
+            .AddStudio()
+            .AddSampleWorkflows();
         // Data Protection encrypts the stored HUBis and CXM keys; its own keys live in the data folder (owner-only).
         services.AddDataProtection().SetApplicationName("ElsaM3");
         services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
         services.AddM3ppHosting();
         if (simulators.Enabled) services.AddSimulators();
-        services.AddSingleton<SampleWorkflowImporter>();
         services.AddElsaM3Telemetry(config);
     }
 
@@ -126,7 +113,7 @@ public static class ServerExtensions
         admin.MapIntegrationApi();
         admin.MapAuditApi();
         app.MapGroup("/api").RequireAuthorization(Roles.AnalystPolicy).MapTestCases();
-        if (app.Configuration.GetValue("Simulators:Enabled", true))
+        if (app.Configuration.GetValue($"{SimulatorOptions.Section}:Enabled", true))
         {
             app.MapSimulators();
             app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));

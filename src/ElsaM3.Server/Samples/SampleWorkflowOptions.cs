@@ -1,8 +1,11 @@
 namespace ElsaM3.Server.Samples;
 
-/// <summary>Where the sample rule workflows are, bound to <c>Workflows</c>.</summary>
+/// <summary>Where the sample rule workflows are, bound to <c>ElsaM3:Samples</c>.</summary>
 public sealed class SampleWorkflowOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Samples";
+
     /// <summary>Folder of Elsa JSON files to import and publish; by default the repository's <c>workflows/</c>, found upwards from the working directory.</summary>
     public string? Directory { get; set; }
 

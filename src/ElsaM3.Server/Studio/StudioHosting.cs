@@ -13,6 +13,13 @@ public static class StudioHosting
     public const string BasePath = "/studio";
     private const string PackagePath = "node_modules/@elsa-workflows/elsa-studio-wasm";
 
+    /// <summary>Binds <see cref="StudioOptions"/> to its section.</summary>
+    public static IServiceCollection AddStudio(this IServiceCollection services)
+    {
+        services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.Section);
+        return services;
+    }
+
     public static void UseStudio(this WebApplication app)
     {
         var designer = FindDesigner(app.Services.GetRequiredService<IOptions<StudioOptions>>().Value, app.Environment);

@@ -3,6 +3,9 @@ namespace ElsaM3.Workflows.Execution;
 /// <summary>Runtime settings, bound to <c>ElsaM3:Runtime</c>.</summary>
 public sealed class WorkflowRuntimeOptions
 {
+    /// <summary>The configuration section this binds to.</summary>
+    public const string Section = "ElsaM3:Runtime";
+
     /// <summary>Incident strategy for workflows that do not choose one. Default: fault the workflow.</summary>
     public IncidentStrategy DefaultIncidentStrategy { get; set; } = IncidentStrategy.Fault;
 

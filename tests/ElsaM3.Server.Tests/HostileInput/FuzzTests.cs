@@ -29,7 +29,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             settings: new Dictionary<string, string?>
             {
                 ["ElsaM3:Http:MaxRequestBodyBytes"] = "262144",
-                ["Identity:SignIn:PermitPerClientPerMinute"] = "1000000",
+                ["ElsaM3:Identity:SignIn:PermitPerClientPerMinute"] = "1000000",
                 ["Logging:LogLevel:Default"] = "Error",
             },
             services: s => s.AddSingleton<ILoggerProvider>(_errors));

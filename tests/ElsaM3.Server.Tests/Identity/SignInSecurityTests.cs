@@ -14,7 +14,7 @@ namespace ElsaM3.Server.Tests.Identity;
 public sealed class SignInSecurityTests : IAsyncLifetime
 {
     private const string SigningKey = "test-signing-key-0123456789abcdefghijklmnopqrstuvwxyz";
-    private readonly ElsaM3Application _app = new(settings: new Dictionary<string, string?> { ["Identity:SigningKey"] = SigningKey });
+    private readonly ElsaM3Application _app = new(settings: new Dictionary<string, string?> { ["ElsaM3:Identity:SigningKey"] = SigningKey });
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -39,7 +39,7 @@ public sealed class SignInSecurityTests : IAsyncLifetime
     [Fact]
     public async Task OneAddress_IsRateLimited_AcrossUserNames()
     {
-        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["Identity:SignIn:PermitPerClientPerMinute"] = "3" });
+        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["ElsaM3:Identity:SignIn:PermitPerClientPerMinute"] = "3" });
         var client = app.CreateClient();
         for (var i = 0; i < 3; i++) (await LoginAsync(client, "user" + i, "x")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
@@ -52,7 +52,7 @@ public sealed class SignInSecurityTests : IAsyncLifetime
     [Fact]
     public async Task OneAddress_IsLockedOut_AfterManyFailuresForDifferentNames()
     {
-        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["Identity:SignIn:MaxFailuresPerClient"] = "4" });
+        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["ElsaM3:Identity:SignIn:MaxFailuresPerClient"] = "4" });
         var client = app.CreateClient();
         for (var i = 0; i < 4; i++) (await LoginAsync(client, "nobody" + i, "x")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
@@ -62,7 +62,7 @@ public sealed class SignInSecurityTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownUser_CostsTheSameHashingWork_AsAKnownOne()
     {
-        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["Identity:SignIn:MaxFailuresPerUser"] = "100", ["Identity:SignIn:MaxFailuresPerClient"] = "100" });
+        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["ElsaM3:Identity:SignIn:MaxFailuresPerUser"] = "100", ["ElsaM3:Identity:SignIn:MaxFailuresPerClient"] = "100" });
         var client = app.CreateClient();
         await LoginAsync(client, "warm-up", "x");
 

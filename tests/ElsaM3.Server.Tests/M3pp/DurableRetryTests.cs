@@ -14,7 +14,7 @@ public sealed class DurableRetryTests
     public async Task Attempts_follow_the_default_backoff_on_the_clock_30_seconds_then_1_minute()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["Integration:Retry:Delays:0"] = null },
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["ElsaM3:M3pp:Retry:Delays:0"] = null },
             services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         await kit.FaultAsync("m3pp", new { kind = "transient-503", next = 2, method = "POST", path = "/worksheets" });
         var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
@@ -43,7 +43,7 @@ public sealed class DurableRetryTests
     public async Task A_slow_M3_call_does_not_hold_up_other_cases()
     {
         // The slow case's first call hangs until our 10 s call timeout; the other case must be done well before.
-        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["M3pp:Timeout"] = "00:00:10", ["Simulators:FaultTimeout"] = "00:01:00" });
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["ElsaM3:M3pp:Timeout"] = "00:00:10", ["ElsaM3:Simulators:FaultTimeout"] = "00:01:00" });
         await kit.FaultAsync("m3pp", new { kind = "timeout", next = 1, method = "POST", path = "/worksheets" });
         var slow = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         await Task.Delay(300);
@@ -130,7 +130,7 @@ public sealed class DurableRetryTests
     {
         var data = Path.Combine(Path.GetTempPath(), "elsam3-tests", Guid.NewGuid().ToString("N"));
         string instanceId;
-        await using (var first = await ServerProcess.StartAsync(data, "--Integration:Retry:Delays:0=00:00:03"))
+        await using (var first = await ServerProcess.StartAsync(data, "--ElsaM3:M3pp:Retry:Delays:0=00:00:03"))
         {
             var simulator = SimulatorClient(first);
             (await simulator.PostAsJsonAsync("/simulators/m3pp/_control/faults", new { kind = "transient-503", next = 1, method = "POST", path = "/worksheets" })).EnsureSuccessStatusCode();
@@ -146,7 +146,7 @@ public sealed class DurableRetryTests
             await first.KillAsync();
         }
 
-        await using var second = await ServerProcess.StartAsync(data, "--Integration:Retry:Delays:0=00:00:03");
+        await using var second = await ServerProcess.StartAsync(data, "--ElsaM3:M3pp:Retry:Delays:0=00:00:03");
         await second.Client.WaitForAsync(instanceId, "Finished", TimeSpan.FromSeconds(30));
         var simulatorAfter = SimulatorClient(second);
         (await simulatorAfter.GetJsonAsync("/simulators/m3pp/api/v1/worksheets?externalReference=101004567890"))["items"]!.AsArray().Count.ShouldBe(1);

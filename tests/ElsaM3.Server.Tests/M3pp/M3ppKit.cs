@@ -29,10 +29,10 @@ public sealed class M3ppKit : IAsyncDisposable
     {
         var all = new Dictionary<string, string?>
         {
-            ["Workflows:Directory"] = Path.Combine(Root, "workflows"),
-            ["Integration:Retry:Delays:0"] = "00:00:00.020",
-            ["M3pp:Timeout"] = "00:00:05",
-            ["Simulators:FaultTimeout"] = "00:00:03",
+            ["ElsaM3:Samples:Directory"] = Path.Combine(Root, "workflows"),
+            ["ElsaM3:M3pp:Retry:Delays:0"] = "00:00:00.020",
+            ["ElsaM3:M3pp:Timeout"] = "00:00:05",
+            ["ElsaM3:Simulators:FaultTimeout"] = "00:00:03",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var app = new ElsaM3Application(dataDirectory, all, services);

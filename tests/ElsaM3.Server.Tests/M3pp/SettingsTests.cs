@@ -81,7 +81,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task Without_simulators_and_without_settings_the_activities_end_Invalid_with_not_configured()
     {
-        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["Simulators:Enabled"] = "false" });
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["ElsaM3:Simulators:Enabled"] = "false" });
         (await kit.App.CreateClient().GetAsync("/simulators/m3pp/api/v1/health")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var response = await kit.App.CreateCxmClient().PostAsJsonAsync("/workflows/cases/noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         await kit.WaitForAsync(response.Headers.GetValues("x-elsa-workflow-instance-id").Single(), "Faulted");

@@ -106,7 +106,7 @@ public sealed class WorksheetExampleTests
     [Fact]
     public async Task Sixteen_timeouts_give_up_after_exactly_sixteen_attempts_and_fault_the_instance_with_the_reason()
     {
-        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["M3pp:Timeout"] = "00:00:01" });
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["ElsaM3:M3pp:Timeout"] = "00:00:01" });
         await kit.FaultAsync("m3pp", new { kind = "timeout", next = 100, method = "POST", path = "/worksheets" });
         var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         var instance = await kit.WaitForAsync(instanceId, "Faulted");
@@ -125,7 +125,7 @@ public sealed class WorksheetExampleTests
     [Fact]
     public async Task A_timeout_after_M3_committed_is_retried_with_the_same_idempotency_key_and_leaves_one_worksheet()
     {
-        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["M3pp:Timeout"] = "00:00:00.500" });
+        await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["ElsaM3:M3pp:Timeout"] = "00:00:00.500" });
         await kit.FaultAsync("m3pp", new { kind = "commit-then-timeout", next = 1, method = "POST", path = "/worksheets" });
         var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
         await kit.WaitForAsync(instanceId);

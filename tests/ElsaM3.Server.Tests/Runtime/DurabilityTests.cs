@@ -82,7 +82,7 @@ public sealed class DurabilityTests
         var samples = Directory.CreateDirectory(Path.Combine(dataDirectory, "samples")).FullName;
         var file = Path.Combine(samples, "sample.json");
         await File.WriteAllTextAsync(file, HttpWorkflow("sample", "sample", "GET", Respond("r", "one"), Connect("ep", "r")));
-        var settings = new Dictionary<string, string?> { ["Workflows:Directory"] = samples };
+        var settings = new Dictionary<string, string?> { ["ElsaM3:Samples:Directory"] = samples };
 
         async Task<long> VersionsAsync(ElsaM3Application app) =>
             (await (await app.CreateAdminClientAsync()).GetJsonAsync($"{ApiClient.Api}/workflow-definitions?versionOptions=AllVersions&DefinitionIds=sample"))["totalCount"]!.GetValue<long>();

@@ -16,9 +16,9 @@ public sealed class ApplicationCredentialTests : IAsyncLifetime
     private const string WebhookSecret = "cxm-webhook-shared-secret-0123456789abcdef";
     private readonly ElsaM3Application _app = new(settings: new Dictionary<string, string?>
     {
-        ["Identity:Applications:0:Name"] = "cxm-webhooks",
-        ["Identity:Applications:0:SigningSecret"] = WebhookSecret,
-        ["Identity:Applications:0:Roles:0"] = "cxm",
+        ["ElsaM3:Identity:Applications:0:Name"] = "cxm-webhooks",
+        ["ElsaM3:Identity:Applications:0:SigningSecret"] = WebhookSecret,
+        ["ElsaM3:Identity:Applications:0:Roles:0"] = "cxm",
         ["ElsaM3:Http:SensitiveHeaders:0"] = "X-Council-Token",
     });
     private HttpClient _admin = null!;

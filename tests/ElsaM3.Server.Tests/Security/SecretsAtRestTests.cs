@@ -17,7 +17,7 @@ public sealed class SecretsAtRestTests
     public async Task TheDataFolder_And_ItsKeysHashesAndDatabase_AreOwnerOnly()
     {
         // Nothing chosen in configuration: the admin password, CXM key and signing key are generated into the folder.
-        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["Identity:AdminPassword"] = "", ["Identity:CxmApiKey"] = "" });
+        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Identity:CxmApiKey"] = "" });
         (await app.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         File.GetUnixFileMode(app.DataDirectory).ShouldBe(OwnerOnlyFolder);

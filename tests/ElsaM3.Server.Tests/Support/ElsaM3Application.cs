@@ -17,13 +17,13 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "elsam3-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = DataDirectory,
+            ["ElsaM3:Storage:DataDirectory"] = DataDirectory,
             ["ElsaM3:Scheduling:PollInterval"] = "00:00:00.100",
-            ["Identity:AdminPassword"] = AdminPassword,
-            ["Identity:CxmApiKey"] = CxmApiKey,
-            ["Identity:Users:0:Name"] = "ana",
-            ["Identity:Users:0:PasswordHash"] = new Microsoft.AspNetCore.Identity.PasswordHasher<string>().HashPassword("ana", AnalystPassword),
-            ["Identity:Users:0:Roles:0"] = "analyst",
+            ["ElsaM3:Identity:AdminPassword"] = AdminPassword,
+            ["ElsaM3:Identity:CxmApiKey"] = CxmApiKey,
+            ["ElsaM3:Identity:Users:0:Name"] = "ana",
+            ["ElsaM3:Identity:Users:0:PasswordHash"] = new Microsoft.AspNetCore.Identity.PasswordHasher<string>().HashPassword("ana", AnalystPassword),
+            ["ElsaM3:Identity:Users:0:Roles:0"] = "analyst",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

@@ -30,8 +30,8 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
         };
-        foreach (var arg in new[] { ServerDll, "--urls", address.ToString().TrimEnd('/'), $"--Storage:DataDirectory={dataDirectory}",
-                     "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", $"--Identity:AdminPassword={ElsaM3Application.AdminPassword}", $"--Identity:CxmApiKey={ElsaM3Application.CxmApiKey}" }.Concat(extraArgs))
+        foreach (var arg in new[] { ServerDll, "--urls", address.ToString().TrimEnd('/'), $"--ElsaM3:Storage:DataDirectory={dataDirectory}",
+                     "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", $"--ElsaM3:Identity:AdminPassword={ElsaM3Application.AdminPassword}", $"--ElsaM3:Identity:CxmApiKey={ElsaM3Application.CxmApiKey}" }.Concat(extraArgs))
             info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
         process.OutputDataReceived += (_, _) => { };
