@@ -1,3 +1,4 @@
+using ElsaM3.M3pp.Activities.Retry;
 using ElsaM3.M3pp.Activities.Activities;
 using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.M3pp.Activities.Settings;

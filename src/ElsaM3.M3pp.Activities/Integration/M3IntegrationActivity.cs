@@ -1,4 +1,5 @@
 using System.Globalization;
+using ElsaM3.M3pp.Activities.Retry;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.M3pp.Errors;
 using ElsaM3.M3pp.Gateways;
@@ -13,7 +14,7 @@ namespace ElsaM3.M3pp.Activities.Integration;
 /// no call made) and suspends on a due timer bookmark, so the HTTP trigger answers at once. The scheduler resumes it
 /// in the background: each resume is one attempt. A transient failure suspends again until the next delay (the
 /// attempt count lives in the activity's persisted state, so a restart carries on where it was); after the last
-/// attempt the activity ends <c>Failed</c> when that port is connected, otherwise the workflow faults; an
+/// attempt (<see cref="AttemptDecision"/> decides) the activity ends <c>Failed</c> when that port is connected, otherwise the workflow faults; an
 /// <c>Invalid</c> result with its port unconnected faults it too, so no failure ends in a green instance.
 /// </summary>
 [Outcomes(DoneOutcome, InvalidOutcome, FailedOutcome)]
@@ -82,32 +83,26 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             span?.SetTag("elsam3.m3.result", Describe(result));
         }
         context.Journal("Attempt", $"{Operation} attempt {attempts}: {Describe(result)}", new Dictionary<string, object?> { ["attempt"] = attempts, ["httpStatus"] = result.HttpStatus });
-        switch (result)
+        switch (AttemptDecision.After(result, attempts, Services.Retry))
         {
-            case CallResult.Succeeded success:
+            case AttemptDecision.Done { Success: var success }:
                 success.Output.Attempts = attempts;
                 Log(scope, success.AlreadyExisted ? IntegrationOutcome.AlreadyExists : IntegrationOutcome.Success, attempts, success, []);
                 return Outcome(DoneOutcome, success.Output);
-            case CallResult.Invalid invalid:
+            case AttemptDecision.Invalid invalid:
                 return await InvalidAsync(scope, invalid.Reasons, attempts, result, cancellationToken);
-            case CallResult.Failed { Error.Category: M3ErrorCategory.Validation } failed:
-                return await InvalidAsync(scope, failed.Error.Details.Select(d => d.Message).ToList(), attempts, result, cancellationToken);
-            case CallResult.Failed { Error.IsRetryable: true } failed when attempts < Services.Retry.MaxAttempts:
-                var delay = Services.Retry.DelayBefore(attempts, failed.Error.RetryAfter);
+            case AttemptDecision.RetryAfter { Delay: var delay, Failure: var failed }:
                 RecordRetry(context, attempts, delay, failed);
                 Log(scope, IntegrationOutcome.Retrying, attempts, failed,
                     [$"Attempt {attempts} failed ({failed.Stage}): {failed.Error.Message}; retrying in {delay}."]);
                 return Suspend(context.Now + delay);
-            case CallResult.Failed failed:
-                var reason = failed.Error.IsRetryable
-                    ? $"Failed ({Category(failed.Error.Category)}): gave up after {attempts} attempts; last error: {failed.Error.Message}"
-                    : $"Failed ({Category(failed.Error.Category)}): {failed.Stage}: {failed.Error.Message}";
+            case AttemptDecision.GiveUp { Reason: var reason, Failure: var failed }:
                 Log(scope, IntegrationOutcome.Failed, attempts, failed, [reason]);
                 if (context.IsOutcomeConnected(FailedOutcome))
                     return Outcome(FailedOutcome, new IntegrationOutput { Errors = [reason], Attempts = attempts });
                 throw new M3IntegrationFailedException(reason);
             default:
-                throw new InvalidOperationException($"Unknown result {result}.");
+                throw new InvalidOperationException($"Unknown decision for {result}.");
         }
     }
 
@@ -130,7 +125,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             else if (checkedByM3.Error.Category == M3ErrorCategory.Validation) messages.AddRange(checkedByM3.Error.Details.Select(d => d.Message));
             else if (checkedByM3.Error.HttpStatus is 404 or 405 or 501)
                 context.RecordEvaluatedInput("M3 check", "this M3 connection has no validate-only call: local checks only.");
-            else messages.Add($"M3 could not check the request ({Category(checkedByM3.Error.Category)}): {checkedByM3.Error.Message}");
+            else messages.Add($"M3 could not check the request ({checkedByM3.Error.Category.Name()}): {checkedByM3.Error.Message}");
         }
         context.RecordEvaluatedInput("Validation", messages.Count == 0 ? "valid: nothing was created or changed (dry run)" : string.Join(" ", messages));
         return messages.Count == 0
@@ -189,7 +184,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             ["details"] = new Dictionary<string, object?>
             {
                 ["StatusCode"] = failed.HttpStatus?.ToString(CultureInfo.InvariantCulture),
-                ["Category"] = Category(failed.Error.Category),
+                ["Category"] = failed.Error.Category.Name(),
                 ["Stage"] = failed.Stage,
                 ["Message"] = failed.Error.Message,
                 ["Retry-After"] = failed.Error.RetryAfter?.ToString(),
@@ -206,7 +201,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         var context = scope.Context;
         var started = context.Properties.TryGetValue(StartedKey, out var s) && DateTimeOffset.TryParse(s?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : context.Now;
         var failure = (result as CallResult.Failed)?.Error;
-        var category = failure is not null ? Category(failure.Category) : outcome == IntegrationOutcome.Invalid ? "validation" : null;
+        var category = failure is not null ? failure.Category.Name() : outcome == IntegrationOutcome.Invalid ? "validation" : null;
         M3Metrics.Calls.Add(1, new KeyValuePair<string, object?>("operation", Operation),
             new KeyValuePair<string, object?>("outcome", outcome.ToString()), new KeyValuePair<string, object?>("category", category));
         // In the burst's own commit: a commit that fails logs nothing, and its retry logs once.
@@ -232,16 +227,10 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         });
     }
 
-    protected static string Category(M3ErrorCategory category) => category switch
-    {
-        M3ErrorCategory.NotFound => "not_found",
-        _ => category.ToString().ToLowerInvariant(),
-    };
-
     private static string Describe(CallResult result) => result switch
     {
         CallResult.Succeeded s => $"success {s.ExternalReference}",
-        CallResult.Failed f => $"{Category(f.Error.Category)} ({f.Stage}): {f.Error.Message}",
+        CallResult.Failed f => $"{f.Error.Category.Name()} ({f.Stage}): {f.Error.Message}",
         CallResult.Invalid i => "invalid: " + string.Join(" ", i.Reasons),
         _ => result.ToString(),
     };

@@ -20,6 +20,8 @@ public sealed class WorkflowTestHost : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        // What any host provides: the features bind their ElsaM3:X sections from it (empty here: every default).
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton(new WorkflowConsole { Out = Console });
         services.AddSingleton(Trace);
         services.AddElsaM3Workflows()

@@ -1,7 +1,7 @@
 using ElsaM3.Workflows.Descriptors;
 using Microsoft.Extensions.Options;
 
-namespace ElsaM3.M3pp.Activities.Integration;
+namespace ElsaM3.M3pp.Activities.Retry;
 
 /// <summary>Lists the integration retry policy as a resilience strategy, so Studio shows it on the M3 activities.</summary>
 public sealed class M3ppResilienceStrategies(IOptions<IntegrationRetryOptions> options) : IResilienceStrategySource

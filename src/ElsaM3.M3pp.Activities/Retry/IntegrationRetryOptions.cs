@@ -1,4 +1,4 @@
-namespace ElsaM3.M3pp.Activities.Integration;
+namespace ElsaM3.M3pp.Activities.Retry;
 
 /// <summary>The durable retry policy for transient failures, bound to <c>ElsaM3:M3pp:Retry</c>.</summary>
 public sealed class IntegrationRetryOptions
