@@ -4,8 +4,8 @@ using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ElsaM3.Workflows.Journal;
 
 namespace ElsaM3.LoadTest;
 
@@ -98,7 +98,7 @@ internal static class Seeder
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, FinishedAt = DateTimeOffset.UtcNow,
         });
 
-        public static string Journal(string id) => System.Text.Encoding.UTF8.GetString(ElsaM3.Persistence.Stores.JournalChunkFormat.Serialize(Enumerable.Range(0, 12).Select(i => new ExecutionLogRecord
+        public static string Journal(string id) => System.Text.Encoding.UTF8.GetString(ElsaM3.Persistence.Journal.JournalChunkFormat.Serialize(Enumerable.Range(0, 12).Select(i => new ExecutionLogRecord
         {
             Id = $"{id}-j{i}", WorkflowDefinitionId = "load", WorkflowDefinitionVersionId = "load-v1", WorkflowInstanceId = id, WorkflowVersion = 1,
             ActivityInstanceId = $"{id}-{i / 2}", ActivityId = Activities[Math.Min(i / 2, 4)], ActivityType = "Elsa.SetVariable",

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ElsaM3.Identity;
-using ElsaM3.Workflows.Execution;
 using Microsoft.AspNetCore.Http;
+using ElsaM3.Workflows.Incidents;
 
 namespace ElsaM3.Api;
 

@@ -1,8 +1,8 @@
 using ElsaM3.Workflows.Activities;
-using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Http;
-using ElsaM3.Workflows.Http.Activities;
 using Microsoft.AspNetCore.Http;
+using ElsaM3.Workflows.Bookmarks;
+using ElsaM3.Workflows.Http.Triggers;
 
 namespace ElsaM3.Cases.Http;
 

@@ -15,11 +15,11 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the six M3PP/Assure activities, the <c>m3</c> template helpers, the settings and the gateways.
-    /// The host supplies <see cref="ISelfAddress"/> and binds <see cref="M3ppOptions"/> and <see cref="IntegrationRetryOptions"/>.
+    /// The host supplies <see cref="ISelfAddress"/> and may add defaults to <c>ElsaM3:M3pp</c>.
     /// </summary>
     public static IServiceCollection AddM3ppActivities(this IServiceCollection services)
     {
-        services.AddOptions<M3ppOptions>().BindConfiguration(M3ppOptions.Section);
+        services.AddOptions<M3ppSettings>().BindConfiguration(M3ppSettings.Section);
         services.AddOptions<IntegrationRetryOptions>().BindConfiguration(IntegrationRetryOptions.Section)
             .Validate(o => o.MaxAttempts >= 1 && o.Delays.All(d => d >= TimeSpan.Zero),
                 $"{IntegrationRetryOptions.Section}: MaxAttempts must be at least 1 and no delay may be negative.")

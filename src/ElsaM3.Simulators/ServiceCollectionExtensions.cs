@@ -1,8 +1,6 @@
 using ElsaM3.Simulators.Cxm;
 using ElsaM3.Simulators.Faults;
 using ElsaM3.Simulators.M3pp;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElsaM3.Simulators;

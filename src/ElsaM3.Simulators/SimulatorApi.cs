@@ -1,7 +1,5 @@
 using System.Text.Json;
 using ElsaM3.Simulators.Faults;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 

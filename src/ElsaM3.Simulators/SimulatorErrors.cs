@@ -1,5 +1,4 @@
 using ElsaM3.M3pp.Contracts;
-using Microsoft.AspNetCore.Http;
 
 namespace ElsaM3.Simulators;
 

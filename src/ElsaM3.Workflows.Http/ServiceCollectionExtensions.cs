@@ -1,5 +1,5 @@
 using ElsaM3.Workflows.Http.Activities;
-using ElsaM3.Workflows.Http.Middleware;
+using ElsaM3.Workflows.Http.Triggers;
 using ElsaM3.Workflows.Http.Routes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 
 namespace ElsaM3.Browser.Tests;
 

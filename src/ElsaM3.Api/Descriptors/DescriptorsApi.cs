@@ -1,10 +1,10 @@
 using ElsaM3.Workflows.Descriptors;
-using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Expressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using ElsaM3.Workflows.Incidents;
 
 namespace ElsaM3.Api.Descriptors;
 

@@ -1,4 +1,5 @@
 using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Incidents;
 
 namespace ElsaM3.Api.Tests;
 

@@ -1,9 +1,10 @@
 using ElsaM3.Runtime.Instances;
-using ElsaM3.Workflows.Execution;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using ElsaM3.Workflows.Journal;
+using ElsaM3.Runtime.Journal;
 
 namespace ElsaM3.Api.WorkflowInstances;
 

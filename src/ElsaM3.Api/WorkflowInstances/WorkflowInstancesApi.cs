@@ -123,9 +123,9 @@ public static class WorkflowInstancesApi
         return result.Result is Ok<ListResponse<VariableValue>> ok ? ok : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, AuditRecorder audit, IWorkflowInstanceStore store, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, AuditRecorder audit, WorkflowInstanceService instances, CancellationToken ct)
     {
-        if (await store.DeleteAsync([id], ct) == 0) return TypedResults.NotFound();
+        if (await instances.DeleteAsync([id], ct) == 0) return TypedResults.NotFound();
         await audit.RecordAsync(http, AuditAction.InstanceDeleted, id);
         return TypedResults.NoContent();
     }
@@ -163,11 +163,12 @@ public static class WorkflowInstancesApi
         return TypedResults.Ok(new BulkResponse(cancelled.Count));
     }
 
-    private static async Task<Results<Ok<BulkResponse>, ValidationProblem>> BulkDelete(BulkRequest request, HttpContext http, AuditRecorder audit, IWorkflowInstanceStore store, CancellationToken ct)
+    private static async Task<Results<Ok<BulkResponse>, ValidationProblem>> BulkDelete(BulkRequest request, HttpContext http, AuditRecorder audit,
+        WorkflowInstanceService instances, IWorkflowInstanceStore store, CancellationToken ct)
     {
         if (request.Invalid() is { } invalid) return invalid;
         var ids = await ResolveAsync(request, store, ct);
-        var deleted = await store.DeleteAsync(ids, ct);
+        var deleted = await instances.DeleteAsync(ids, ct);
         if (deleted > 0) await audit.RecordAsync(http, AuditAction.InstanceDeleted, Targets(ids), $"{deleted} instance(s) deleted in bulk");
         return TypedResults.Ok(new BulkResponse(deleted));
     }

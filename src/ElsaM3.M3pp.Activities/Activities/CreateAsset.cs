@@ -1,7 +1,6 @@
 using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.M3pp.Contracts;
-using ElsaM3.M3pp.Formats;
 using ElsaM3.M3pp.Gateways;
 using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Workflows.Activities;

@@ -1,4 +1,3 @@
-using ElsaM3.M3pp.Activities.Activities;
 using ElsaM3.M3pp.Contracts;
 using ElsaM3.Workflows.Expressions;
 

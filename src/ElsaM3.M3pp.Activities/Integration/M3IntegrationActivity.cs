@@ -6,6 +6,7 @@ using ElsaM3.M3pp.Gateways;
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Activities;
 using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.M3pp.Activities.Integration;
 
@@ -27,6 +28,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     public const string BookmarkName = "ElsaM3.M3ppIntegration";
     private const string AttemptsKey = "attempts";
     private const string StartedKey = "startedAt";
+    private const string PreparedKey = "prepared";
 
     protected M3ppServices Services { get; } = services;
 
@@ -55,7 +57,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     {
         var scope = new IntegrationScope(context);
         if (context.IsDryRun) return await DryRunAsync(scope, input, cancellationToken);
-        await CheckAndPrepareAsync(scope, input, cancellationToken);
+        var prepared = await CheckAndPrepareAsync(scope, input, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, 0, null, cancellationToken);
         if (Shortcut(scope, input) is CallResult.Succeeded existing)
         {
@@ -64,6 +66,8 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         }
         context.Properties[AttemptsKey] = 0;
         context.Properties[StartedKey] = context.Now.ToString("O");
+        // The first attempt usually follows at once in this process: it sends what was just rendered and checked.
+        context.Scratch[PreparedKey] = prepared;
         return Suspend(context.Now);
     }
 
@@ -72,7 +76,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         var scope = new IntegrationScope(context);
         var attempts = Convert.ToInt32(context.Properties.TryGetValue(AttemptsKey, out var a) ? a : 0, CultureInfo.InvariantCulture) + 1;
         context.Properties[AttemptsKey] = attempts;
-        var (settings, request) = await CheckAndPrepareAsync(scope, input, cancellationToken);
+        var (settings, request) = await PreparedAsync(scope, input, cancellationToken);
         if (scope.Problems.Count > 0) return await InvalidAsync(scope, scope.Problems, attempts - 1, null, cancellationToken);
 
         CallResult result;
@@ -155,6 +159,18 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
             return (settings, await PrepareAsync(scope, input, settings, cancellationToken));
         }
         return (settings, default);
+    }
+
+    /// <summary>
+    /// The request an attempt sends: the one rendered at execute when it is still in memory and the settings have not
+    /// changed since, else rendered and checked again (after a restart, and before every retry).
+    /// </summary>
+    private ValueTask<(M3ppSettings Settings, TRequest? Request)> PreparedAsync(IntegrationScope scope, TInput input, CancellationToken cancellationToken)
+    {
+        if (scope.Context.Scratch.Remove(PreparedKey, out var kept) && kept is ValueTuple<M3ppSettings, TRequest?> prepared
+            && Services.Settings.Current is { } current && ReferenceEquals(current, prepared.Item1))
+            return ValueTask.FromResult<(M3ppSettings, TRequest?)>(prepared);
+        return CheckAndPrepareAsync(scope, input, cancellationToken);
     }
 
     private async ValueTask<ActivityResult> InvalidAsync(IntegrationScope scope, IReadOnlyList<string> reasons, int attempts, CallResult? result, CancellationToken cancellationToken)

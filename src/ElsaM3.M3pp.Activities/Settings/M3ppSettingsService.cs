@@ -15,7 +15,7 @@ namespace ElsaM3.M3pp.Activities.Settings;
 /// </summary>
 public sealed class M3ppSettingsService(
     ISettingsStore store,
-    IOptions<M3ppOptions> defaults,
+    IOptions<M3ppSettings> defaults,
     ISelfAddress self,
     RestCaller caller,
     IMemoryCache cache,
@@ -27,11 +27,14 @@ public sealed class M3ppSettingsService(
     private readonly IDataProtector _keys = protection.CreateProtector("ElsaM3.M3pp.Settings.ApiKeys");
     private volatile M3ppSettings? _current;
 
+    /// <summary>The settings in use when they have been read already (a saved change replaces the object); <c>null</c> before the first read.</summary>
+    public M3ppSettings? Current => _current;
+
     public async ValueTask<M3ppSettings> GetAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current) return current;
         var stored = await store.GetAsync(StorageKey, cancellationToken);
-        if (stored is null) return _current = defaults.Value.ToSettings();
+        if (stored is null) return _current = defaults.Value;
         var settings = JsonSerializer.Deserialize<M3ppSettings>(stored, Json)!;
         var keys = settings with { HubisApiKey = Unprotect(settings.HubisApiKey), CxmApiKey = Unprotect(settings.CxmApiKey) };
         // Settings saved before keys were encrypted are encrypted now.

@@ -30,20 +30,6 @@ public interface IM3ppGateway
     /// <summary>A lookup list (e.g. <c>lookups/asset-types</c>); cached, revalidated with its ETag.</summary>
     Task<GatewayResult<IReadOnlyList<LookupItem>>> LookupAsync(string path, CancellationToken cancellationToken);
 }
-
-/// <summary>A request to validate without effect: what a create or update would send.</summary>
-public sealed record DryRunRequest
-{
-    private DryRunRequest(string path, object body) => (Path, Body) = (path, body);
-
-    public string Path { get; }
-    public object Body { get; }
-
-    public static DryRunRequest For(CreateWorksheetRequest request) => new("api/v1/worksheets", request);
-    public static DryRunRequest For(CreateAssetRequest request) => new("api/v1/assets", request);
-    public static DryRunRequest For(AttributeUpdateRequest request) => new("api/v1/asset-attribute-updates", request);
-}
-
 public sealed record M3ppHealth(string Status, string? ServiceVersion);
 
 public sealed record LookupItem(string Code, string? Description, bool Active = true);

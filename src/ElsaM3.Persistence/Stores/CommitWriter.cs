@@ -5,6 +5,7 @@ using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ElsaM3.Persistence.Journal;
 
 namespace ElsaM3.Persistence.Stores;
 
@@ -14,7 +15,8 @@ namespace ElsaM3.Persistence.Stores;
 /// If a shared transaction fails, each commit is retried on its own so one bad commit fails alone. Rows are
 /// written with prepared SQL upserts on one long-lived connection rather than EF change tracking: this is the
 /// hottest path of the server. Instance deletes queue here too, between batches: a second writer would make
-/// SQLite's busy handler sleep the commits (a bulk delete through EF put p99 at 0.8 s under load).
+/// SQLite's busy handler sleep the commits (a bulk delete through EF put p99 at 0.8 s under load). Every other write
+/// (definitions, settings, the audit trail, retention) runs as an exclusive job between batches, in turn.
 /// </summary>
 internal sealed class CommitWriter : IAsyncDisposable
 {
@@ -47,6 +49,19 @@ internal sealed class CommitWriter : IAsyncDisposable
         return delete.Done.Task;
     }
 
+    /// <summary>
+    /// Runs another store's write (through EF, on its own connection) as this writer's turn: nothing else is written
+    /// while it runs, so it never competes with the commits for SQLite's one write lock. Jobs run in the order queued.
+    /// </summary>
+    public Task<T> WriteExclusiveAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var job = new PendingJob(async () => await write(cancellationToken), new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_channel.Writer.TryWrite(job)) throw new InvalidOperationException("The store is shutting down.");
+        return Typed<T>(job.Done.Task);
+    }
+
+    private static async Task<T> Typed<T>(Task<object?> task) => (T)(await task)!;
+
     private async Task RunAsync()
     {
         var batch = new List<Pending>(MaxBatch);
@@ -60,7 +75,11 @@ internal sealed class CommitWriter : IAsyncDisposable
                 batch.Add(pending);
             }
             if (batch.Count > 0) await CommitBatchAsync(batch);
-            else if (reader.TryRead(out var work) && work is PendingDelete delete) await DeleteNowAsync(delete);
+            else if (reader.TryRead(out var work))
+            {
+                if (work is PendingDelete delete) await DeleteNowAsync(delete);
+                else if (work is PendingJob job) await RunJobAsync(job);
+            }
         }
     }
 
@@ -103,6 +122,22 @@ internal sealed class CommitWriter : IAsyncDisposable
         catch (Exception e)
         {
             delete.Done.TrySetException(e);
+        }
+    }
+
+    private static async Task RunJobAsync(PendingJob job)
+    {
+        try
+        {
+            job.Done.TrySetResult(await job.Run());
+        }
+        catch (OperationCanceledException e)
+        {
+            job.Done.TrySetCanceled(e.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            job.Done.TrySetException(e);
         }
     }
 
@@ -181,6 +216,8 @@ internal sealed class CommitWriter : IAsyncDisposable
     private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done) : Work;
 
     private sealed record PendingDelete(IReadOnlyCollection<string> Ids, TaskCompletionSource<int> Done) : Work;
+
+    private sealed record PendingJob(Func<Task<object?>> Run, TaskCompletionSource<object?> Done) : Work;
 
     /// <summary>A commit with its JSON already written, as UTF-8.</summary>
     private sealed record SerializedCommit(

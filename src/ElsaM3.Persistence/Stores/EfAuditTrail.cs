@@ -5,18 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace ElsaM3.Persistence.Stores;
 
 /// <summary>The audit trail in the <c>AuditTrail</c> table.</summary>
-public sealed class EfAuditTrail(IDbContextFactory<ElsaM3DbContext> factory) : IAuditTrail
+internal sealed class EfAuditTrail(IDbContextFactory<ElsaM3DbContext> factory, CommitWriter writer) : IAuditTrail
 {
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(ct);
         db.AuditTrail.Add(new AuditRow
         {
             Id = entry.Id, Timestamp = entry.Timestamp, Actor = entry.Actor, ActorKind = entry.ActorKind.ToString(), Action = entry.Action.ToString(),
             Target = entry.Target, ClientAddress = entry.ClientAddress, Detail = entry.Detail,
         });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }, cancellationToken);
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
@@ -37,10 +38,10 @@ public sealed class EfAuditTrail(IDbContextFactory<ElsaM3DbContext> factory) : I
         }).ToList(), total);
     }
 
-    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var oldest = db.AuditTrail.Where(r => r.Timestamp < cutoff).OrderBy(r => r.Timestamp).Take(max).Select(r => r.Id);
-        return await db.AuditTrail.Where(r => oldest.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-    }
+        return await db.AuditTrail.Where(r => oldest.Contains(r.Id)).ExecuteDeleteAsync(ct);
+    }, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ElsaM3.Persistence.Entities;
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ElsaM3.Persistence.Stores;
 
 /// <summary>The integration log in the <c>IntegrationLog</c> table.</summary>
-public sealed class EfIntegrationLog(IDbContextFactory<ElsaM3DbContext> factory) : IIntegrationLog
+internal sealed class EfIntegrationLog(IDbContextFactory<ElsaM3DbContext> factory, CommitWriter writer) : IIntegrationLog
 {
-    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var oldest = db.IntegrationLog.Where(r => r.Timestamp < cutoff).OrderBy(r => r.Timestamp).Take(max).Select(r => r.Id);
-        return await db.IntegrationLog.Where(r => oldest.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-    }
+        return await db.IntegrationLog.Where(r => oldest.Contains(r.Id)).ExecuteDeleteAsync(ct);
+    }, cancellationToken);
 
     public async Task<Page<IntegrationLogEntry>> QueryAsync(IntegrationLogQuery query, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElsaM3.Persistence.Stores;
 
 /// <summary>Settings in the <c>Settings</c> table.</summary>
-public sealed class EfSettingsStore(IDbContextFactory<ElsaM3DbContext> factory) : ISettingsStore
+internal sealed class EfSettingsStore(IDbContextFactory<ElsaM3DbContext> factory, CommitWriter writer) : ISettingsStore
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -13,12 +13,13 @@ public sealed class EfSettingsStore(IDbContextFactory<ElsaM3DbContext> factory) 
         return (await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, cancellationToken))?.Value;
     }
 
-    public async Task SetAsync(string key, string value, CancellationToken cancellationToken)
+    public Task SetAsync(string key, string value, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
         if (row is null) db.Settings.Add(new SettingRow { Key = key, Value = value });
         else row.Value = value;
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }, cancellationToken);
 }

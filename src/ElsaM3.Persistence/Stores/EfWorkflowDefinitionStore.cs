@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElsaM3.Persistence.Stores;
 
-internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<ElsaM3DbContext> factory, WorkflowDefinitionSerializer serializer) : IWorkflowDefinitionStore
+internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<ElsaM3DbContext> factory, CommitWriter writer, WorkflowDefinitionSerializer serializer) : IWorkflowDefinitionStore
 {
     public async Task<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken)
     {
@@ -43,11 +43,11 @@ internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<ElsaM3DbContex
         return new Page<WorkflowDefinitionSummary>(items, total);
     }
 
-    public async Task SaveAsync(IReadOnlyCollection<WorkflowDefinition> versions, CancellationToken cancellationToken)
+    public Task SaveAsync(IReadOnlyCollection<WorkflowDefinition> versions, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var ids = versions.Select(v => v.Id).ToList();
-        var existing = await db.WorkflowDefinitions.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var existing = await db.WorkflowDefinitions.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         foreach (var version in versions)
         {
             var row = existing.GetValueOrDefault(version.Id) ?? db.WorkflowDefinitions.Add(new WorkflowDefinitionRow { Id = version.Id }).Entity;
@@ -61,36 +61,38 @@ internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<ElsaM3DbContex
             row.CreatedAt = version.CreatedAt;
             row.Data = serializer.Serialize(version);
         }
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }, cancellationToken);
 
-    public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken)
+    public Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Triggers.Where(t => t.WorkflowDefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
-        return await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
-    }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Triggers.Where(t => t.WorkflowDefinitionId == definitionId).ExecuteDeleteAsync(ct);
+        return await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(ct);
+    }, cancellationToken);
 
-    public async Task<bool> DeleteVersionAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> DeleteVersionAsync(string id, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Triggers.Where(t => t.WorkflowDefinitionVersionId == id).ExecuteDeleteAsync(cancellationToken);
-        return await db.WorkflowDefinitions.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
-    }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Triggers.Where(t => t.WorkflowDefinitionVersionId == id).ExecuteDeleteAsync(ct);
+        return await db.WorkflowDefinitions.Where(d => d.Id == id).ExecuteDeleteAsync(ct) > 0;
+    }, cancellationToken);
 
-    public async Task ReplaceTriggersAsync(string definitionId, IReadOnlyCollection<StoredTrigger> triggers, CancellationToken cancellationToken)
+    public Task ReplaceTriggersAsync(string definitionId, IReadOnlyCollection<StoredTrigger> triggers, CancellationToken cancellationToken) => writer.WriteExclusiveAsync(async ct =>
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Triggers.Where(t => t.WorkflowDefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Triggers.Where(t => t.WorkflowDefinitionId == definitionId).ExecuteDeleteAsync(ct);
         db.Triggers.AddRange(triggers.Select(t => new TriggerRow
         {
             Id = t.Id, WorkflowDefinitionId = t.WorkflowDefinitionId, WorkflowDefinitionVersionId = t.WorkflowDefinitionVersionId,
             Name = t.Name, ActivityId = t.ActivityId, Hash = t.Hash, Payload = WorkflowJson.Serialize(t.Payload),
         }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }, cancellationToken);
 
     public async Task<IReadOnlyList<StoredTrigger>> ListTriggersAsync(string? name, CancellationToken cancellationToken)
     {

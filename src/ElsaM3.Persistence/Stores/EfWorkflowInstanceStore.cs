@@ -4,6 +4,9 @@ using ElsaM3.Runtime.Stores;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.EntityFrameworkCore;
+using ElsaM3.Workflows.Journal;
+using ElsaM3.Runtime.Journal;
+using ElsaM3.Persistence.Journal;
 
 namespace ElsaM3.Persistence.Stores;
 

@@ -3,6 +3,7 @@ using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
+using ElsaM3.Workflows.Triggers;
 
 namespace ElsaM3.Runtime.Definitions;
 

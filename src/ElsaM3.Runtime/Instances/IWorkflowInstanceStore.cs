@@ -1,5 +1,7 @@
 using ElsaM3.Runtime.Stores;
 using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Journal;
+using ElsaM3.Runtime.Journal;
 
 namespace ElsaM3.Runtime.Instances;
 

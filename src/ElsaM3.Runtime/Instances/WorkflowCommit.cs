@@ -1,5 +1,6 @@
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Journal;
 
 namespace ElsaM3.Runtime.Instances;
 

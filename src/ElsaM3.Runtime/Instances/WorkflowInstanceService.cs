@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Workflows.Definitions;
@@ -21,6 +22,15 @@ public sealed class WorkflowInstanceService(
     /// <summary>Most bursts one timer resume runs back to back before the instance goes back to the queue.</summary>
     public const int MaxChainedTimerBursts = 8;
 
+    /// <summary>Most committed states kept in memory for the resume of a timer that was due at once.</summary>
+    public const int MaxHandedOver = 10_000;
+
+    // States handed over by held starts, taken by the next load under the instance's lock (see StartHeldAsync).
+    private readonly ConcurrentDictionary<string, (WorkflowState State, WorkflowGraph Graph)> _handedOver = new(StringComparer.Ordinal);
+
+    /// <summary>How many committed states wait in memory for their timer's resume (for tests).</summary>
+    public int HandedOverCount => _handedOver.Count;
+
     /// <summary>Runs a new instance inline (the HTTP trigger and Studio's Run use this).</summary>
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
@@ -32,6 +42,48 @@ public sealed class WorkflowInstanceService(
         var result = await runner.RunAsync(graph, state, options, cancellationToken);
         await CommitAsync(result, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Runs a new instance inline like <see cref="StartAsync"/>, but keeps it held until the run is disposed: the
+    /// caller answers from the result first. On dispose, when the burst left a timer due at once (an M3 activity's
+    /// first attempt), its state stays in memory for the scheduler's resume, which waits for the hold and then need
+    /// not read back what was just written. Nothing else can change the instance in between: it is held until then,
+    /// and everything that changes an instance loads it under the same lock first.
+    /// </summary>
+    public async Task<HeldRun> StartHeldAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
+    {
+        var graph = graphs.Get(definition);
+        var state = runner.CreateInstance(graph, options);
+        var hold = await locks.AcquireAsync(state.Id, cancellationToken);
+        try
+        {
+            using var span = RuntimeMetrics.Source.StartActivity("workflow.start");
+            span?.SetTag("elsam3.workflow.definition_id", definition.DefinitionId).SetTag("elsam3.workflow.instance_id", state.Id);
+            var result = await runner.RunAsync(graph, state, options, cancellationToken);
+            await CommitAsync(result, cancellationToken);
+            return new HeldRun(result, () => HandOver(result.State, graph, hold));
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
+        }
+    }
+
+    private void HandOver(WorkflowState state, WorkflowGraph graph, IDisposable hold)
+    {
+        var now = time.GetUtcNow();
+        if (state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.ResumeAt <= now) && _handedOver.Count < MaxHandedOver)
+            _handedOver[state.Id] = (state, graph);
+        hold.Dispose();
+    }
+
+    /// <summary>Deletes stored instances (an admin's delete): a state waiting in memory for its resume goes too.</summary>
+    public Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids) _handedOver.TryRemove(id, out _);
+        return instances.DeleteAsync(ids, cancellationToken);
     }
 
     /// <summary>Stores a new pending instance and runs it in the background; returns its id at once.</summary>
@@ -61,27 +113,29 @@ public sealed class WorkflowInstanceService(
 
     /// <summary>
     /// The scheduler's path: resumes a due timer, and then, still holding the instance, each timer of it that fell
-    /// due by the end of that burst (the next M3 activity's first attempt after the previous one finished). Every
-    /// burst is committed as usual; only the reload in between is saved, which is safe because the instance is held.
-    /// Returns how many bursts ran.
+    /// due during that burst (the pull-back right after the create it follows), and commits them together. A crash
+    /// before that commit repeats the work from the first timer, which the M3 idempotency key makes safe; what is
+    /// committed is what happened. Returns how many bursts ran.
     /// </summary>
     public async Task<int> ResumeDueTimersAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         var bursts = 0;
+        WorkflowRunResult? ran = null;
         while (state is not null && graph is not null && state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.Id == bookmarkId))
         {
             using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
             span?.SetTag("elsam3.workflow.instance_id", instanceId);
             var result = await runner.ResumeAsync(graph, state, bookmarkId, null, null, cancellationToken);
-            await CommitAsync(result, cancellationToken);
+            ran = ran is null ? result : ran.Then(result);
             if (++bursts >= MaxChainedTimerBursts) break;
             var now = time.GetUtcNow();
             if (result.State.Bookmarks.Where(b => b.ResumeAt <= now).MinBy(b => b.ResumeAt) is not { } next) break;
             state = result.State;
             bookmarkId = next.Id;
         }
+        if (ran is not null) await CommitAsync(ran, cancellationToken);
         return bursts;
     }
 
@@ -135,8 +189,10 @@ public sealed class WorkflowInstanceService(
         return true;
     }
 
+    /// <summary>The instance's state: the one a held start handed over when there is one, else the stored one. Call under its lock.</summary>
     private async Task<(WorkflowState? State, WorkflowGraph? Graph)> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
+        if (_handedOver.TryRemove(instanceId, out var handed)) return handed;
         var state = await instances.FindStateAsync(instanceId, cancellationToken);
         if (state is null) return (null, null);
         return (state, await graphs.FindAsync(state.DefinitionVersionId, cancellationToken));

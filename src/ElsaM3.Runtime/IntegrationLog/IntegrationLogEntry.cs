@@ -25,35 +25,3 @@ public sealed record IntegrationLogEntry
     public long DurationMs { get; init; }
     public string? CorrelationId { get; init; }
 }
-
-public enum IntegrationOutcome
-{
-    Success,
-    Invalid,
-    Failed,
-    Retrying,
-    AlreadyExists,
-}
-
-/// <summary>Filters for the integration log; all optional.</summary>
-public sealed record IntegrationLogQuery
-{
-    public string? CaseReference { get; init; }
-    public IntegrationOutcome? Outcome { get; init; }
-    public string? Operation { get; init; }
-    public string? WorkflowInstanceId { get; init; }
-    public DateTimeOffset? From { get; init; }
-    public DateTimeOffset? To { get; init; }
-    public int Page { get; init; }
-    public int PageSize { get; init; } = 50;
-}
-
-/// <summary>Where integration log entries are kept (they are written by the burst's commit, <c>WorkflowCommit.IntegrationLog</c>).</summary>
-public interface IIntegrationLog
-{
-    /// <summary>Newest first.</summary>
-    Task<Stores.Page<IntegrationLogEntry>> QueryAsync(IntegrationLogQuery query, CancellationToken cancellationToken);
-
-    /// <summary>Deletes up to <paramref name="max"/> of the oldest entries written before <paramref name="cutoff"/>; returns how many went.</summary>
-    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken);
-}

@@ -44,8 +44,8 @@ public sealed partial class RetentionSweeper(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One sweep: deletes everything past its period, page by page.</summary>
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    /// <summary>One sweep: deletes everything past its period, page by page; returns what went.</summary>
+    public async Task<RetentionSweep> SweepAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
@@ -53,6 +53,7 @@ public sealed partial class RetentionSweeper(
         var faulted = await DeleteInstancesAsync(Faulted, now - settings.FaultedInstances, settings.PageSize, cancellationToken);
         var logEntries = await DeleteLogEntriesAsync(now - settings.IntegrationLog, settings.PageSize, cancellationToken);
         if (finished + faulted + logEntries > 0) LogSwept(finished, faulted, logEntries);
+        return new RetentionSweep(finished, faulted, logEntries);
     }
 
     private Task<int> DeleteInstancesAsync(WorkflowSubStatus[] subStatuses, DateTimeOffset? endedBefore, int pageSize, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Triggers;
 
 namespace ElsaM3.Runtime.Triggers;
 

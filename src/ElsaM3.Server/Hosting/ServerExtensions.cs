@@ -12,17 +12,13 @@ using ElsaM3.Server.Studio;
 using Microsoft.AspNetCore.Authorization;
 using ElsaM3.Persistence;
 using ElsaM3.Runtime;
-using ElsaM3.Runtime.Retention;
-using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Server.Samples;
 using ElsaM3.Workflows;
-using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Http;
 using ElsaM3.Workflows.JavaScript;
 using ElsaM3.Workflows.Scriban;
 using ElsaM3.M3pp.Activities;
 using ElsaM3.M3pp.Api;
-using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.Simulators;
 
@@ -47,14 +43,18 @@ public static class ServerExtensions
         var simulators = config.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         services.AddOptions<SimulatorOptions>()
             .Configure<IOptions<StorageOptions>>((sim, storage) => sim.DataDirectory ??= storage.Value.DataDirectory);
-        services.AddOptions<M3ppOptions>().PostConfigure(m3 =>
+        if (simulators.Enabled)
         {
-            if (!simulators.Enabled) return;
-            m3.HubisBaseUrl ??= "/simulators/m3pp";
-            m3.HubisApiKey ??= simulators.ApiKey;
-            m3.CxmBaseUrl ??= "/simulators/cxm";
-            m3.CxmApiKey ??= simulators.ApiKey;
-        });
+            // While simulating, the gateways call the embedded simulators unless configured otherwise (lowest precedence).
+            config.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?>
+                {
+                    [$"{M3ppSettings.Section}:HubisBaseUrl"] = "/simulators/m3pp", [$"{M3ppSettings.Section}:HubisApiKey"] = simulators.ApiKey,
+                    [$"{M3ppSettings.Section}:CxmBaseUrl"] = "/simulators/cxm", [$"{M3ppSettings.Section}:CxmApiKey"] = simulators.ApiKey,
+                },
+            });
+        }
 
         // Bad input is a 4xx that says what and where; request binding failures reach the handler to be described.
         services.AddProblemDetails();

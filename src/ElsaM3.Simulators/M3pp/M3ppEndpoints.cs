@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ElsaM3.M3pp.Contracts;
 using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Simulators.Faults;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 

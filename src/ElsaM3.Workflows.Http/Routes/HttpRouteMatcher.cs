@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using ElsaM3.Runtime.Triggers;
-using ElsaM3.Workflows.Http.Activities;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using ElsaM3.Workflows.Http.Triggers;
 
 namespace ElsaM3.Workflows.Http.Routes;
 

@@ -1,6 +1,7 @@
 using ElsaM3.Runtime.Triggers;
 using ElsaM3.Workflows.Execution;
-using ElsaM3.Workflows.Http.Activities;
+using ElsaM3.Workflows.Triggers;
+using ElsaM3.Workflows.Http.Triggers;
 
 namespace ElsaM3.Workflows.Http.Routes;
 

@@ -1,6 +1,7 @@
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Expressions;
+using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.Workflows.Activities;
 
@@ -59,6 +60,12 @@ public sealed class ActivityContext
     /// <summary>State this activity keeps between execute and resume; persisted with the workflow.</summary>
     public IDictionary<string, object?> Properties => _state.Properties ??= [];
 
+    /// <summary>
+    /// What this activity keeps between execute and resume only while the instance stays in memory (never stored):
+    /// a way to skip redoing work, never a place for anything a resume needs.
+    /// </summary>
+    public IDictionary<string, object?> Scratch => _state.Scratch ??= [];
+
     /// <summary>Objects the host passed for this run only (never persisted), e.g. the live HTTP request.</summary>
     public IReadOnlyDictionary<string, object> Transient => _execution.Transient;
 
@@ -100,7 +107,7 @@ public sealed class ActivityContext
     {
         var snapshot = _record.ActivityState ??= [];
         var sensitive = _node.Inputs.Any(i => i.Binding.Name == inputName && i.Binding.IsSensitive);
-        snapshot[inputName] = WorkflowExecution.RecordedValue(value, sensitive);
+        snapshot[inputName] = (_state.RecordedInputs ??= [])[inputName] = WorkflowExecution.RecordedValue(value, sensitive);
     }
 
     /// <summary>

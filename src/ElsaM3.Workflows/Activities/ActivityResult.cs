@@ -1,4 +1,4 @@
-using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.Workflows.Activities;
 

@@ -1,3 +1,4 @@
+using ElsaM3.Workflows.Incidents;
 namespace ElsaM3.Workflows.Execution;
 
 /// <summary>One execution of one activity (Elsa's <c>ActivityExecutionRecord</c>); its id is the activity instance id.</summary>

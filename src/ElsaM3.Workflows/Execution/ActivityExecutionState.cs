@@ -22,4 +22,15 @@ public sealed class ActivityExecutionState
 
     /// <summary>State an activity keeps between execute and resume.</summary>
     public Dictionary<string, object?>? Properties { get; set; }
+
+    /// <summary>
+    /// What an activity keeps only while the instance stays in memory (never stored): a resume after a reload finds
+    /// it empty, so nothing may depend on it but the saving of work that can be done again.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, object?>? Scratch { get; set; }
+
+    /// <summary>The inputs recorded as evaluated (see <c>ActivityContext.RecordEvaluatedInput</c>), carried to the record of the next burst while in memory.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, object?>? RecordedInputs { get; set; }
 }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using ElsaM3.Workflows.Activities;
 using ElsaM3.Workflows.Expressions;
 using ElsaM3.Workflows.Serialization;
+using ElsaM3.Workflows.Journal;
+using ElsaM3.Workflows.Bookmarks;
+using ElsaM3.Workflows.Incidents;
 
 namespace ElsaM3.Workflows.Execution;
 
@@ -49,6 +52,9 @@ internal sealed partial class WorkflowExecution
         {
             var type = node.Type ?? throw new InvalidOperationException($"Activity '{node.DisplayName}' has type '{node.Node.Type}', which this server does not know.");
             var input = await BindInputsAsync(node, type, record);
+            // What the activity recorded as evaluated in an earlier burst still shows (while the instance stays in memory).
+            if (state.RecordedInputs is { } recorded)
+                foreach (var (name, value) in recorded) (record.ActivityState ??= [])[name] = value;
             var activity = type.Factory!(_services.Services);
             var context = new ActivityContext(this, node, state, record, stimulus, isTrigger, bookmark);
             result = bookmark is null

@@ -1,5 +1,6 @@
 using ElsaM3.Workflows.Activities;
 using ElsaM3.Workflows.Flowchart;
+using ElsaM3.Workflows.Journal;
 
 namespace ElsaM3.Workflows.Execution;
 

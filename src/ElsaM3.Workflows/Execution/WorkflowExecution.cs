@@ -2,6 +2,8 @@ using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Expressions;
 using ElsaM3.Workflows.Serialization;
+using ElsaM3.Workflows.Journal;
+using ElsaM3.Workflows.Incidents;
 
 namespace ElsaM3.Workflows.Execution;
 

@@ -1,6 +1,8 @@
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Expressions;
+using ElsaM3.Workflows.Bookmarks;
+using ElsaM3.Workflows.Triggers;
 
 namespace ElsaM3.Workflows.Execution;
 

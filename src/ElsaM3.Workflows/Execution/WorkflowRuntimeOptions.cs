@@ -1,3 +1,4 @@
+using ElsaM3.Workflows.Incidents;
 namespace ElsaM3.Workflows.Execution;
 
 /// <summary>Runtime settings, bound to <c>ElsaM3:Runtime</c>.</summary>

@@ -1,3 +1,5 @@
+using ElsaM3.Workflows.Bookmarks;
+using ElsaM3.Workflows.Incidents;
 namespace ElsaM3.Workflows.Execution;
 
 /// <summary>Everything needed to continue a workflow instance in another process (Elsa's <c>WorkflowState</c>).</summary>

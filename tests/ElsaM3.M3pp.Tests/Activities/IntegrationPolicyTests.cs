@@ -1,6 +1,5 @@
 using ElsaM3.M3pp.Activities.Retry;
 using ElsaM3.M3pp.Activities.Activities;
-using ElsaM3.M3pp.Activities.Integration;
 
 namespace ElsaM3.M3pp.Tests.Activities;
 

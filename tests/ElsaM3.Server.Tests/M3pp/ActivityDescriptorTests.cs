@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ElsaM3.Server.Tests.Support;
 
 namespace ElsaM3.Server.Tests.M3pp;

@@ -19,15 +19,16 @@ public sealed class DurableRetryTests
         await kit.FaultAsync("m3pp", new { kind = "transient-503", next = 2, method = "POST", path = "/worksheets" });
         var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
 
+        var scheduler = kit.App.Services.GetRequiredService<ElsaM3.Runtime.Scheduling.DelayScheduler>();
         await kit.WaitForLogAsync("101004567890", log => log.Length == 1);
         clock.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(500);
+        (await scheduler.SweepAsync(100, default)).ShouldBe(0); // nothing is due a second before the retry: decided, not waited for
         (await kit.LogAsync("101004567890")).Length.ShouldBe(1);
 
         clock.Advance(TimeSpan.FromSeconds(1));
         await kit.WaitForLogAsync("101004567890", log => log.Length == 2);
         clock.Advance(TimeSpan.FromSeconds(59));
-        await Task.Delay(500);
+        (await scheduler.SweepAsync(100, default)).ShouldBe(0);
         (await kit.LogAsync("101004567890")).Length.ShouldBe(2);
 
         clock.Advance(TimeSpan.FromSeconds(1));

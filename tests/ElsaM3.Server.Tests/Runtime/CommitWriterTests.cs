@@ -29,6 +29,30 @@ public sealed class CommitWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_settings_save_takes_its_turn_at_the_single_writer_after_what_was_queued_before_it()
+    {
+        var writer = _app.Services.GetRequiredService<ElsaM3.Persistence.Stores.CommitWriter>();
+        var settings = _app.Services.GetRequiredService<ElsaM3.Runtime.Settings.ISettingsStore>();
+        var letGo = new TaskCompletionSource();
+        // Holds the writer's turn; what it reads once let go shows whether the save was written meanwhile (SQLite's
+        // calls complete synchronously, so a save that bypassed the writer would already be in the table).
+        var holder = writer.WriteExclusiveAsync(async ct =>
+        {
+            await letGo.Task;
+            return await settings.GetAsync("turn-test", ct);
+        }, default);
+        var save = settings.SetAsync("turn-test", "saved", default);
+        var commit = _store.CommitAsync(Commit("queued-behind"), default);
+        letGo.SetResult();
+
+        (await holder).ShouldBeNull();
+        await save;
+        await commit;
+        (await settings.GetAsync("turn-test", default)).ShouldBe("saved");
+        (await _store.FindStateAsync("queued-behind", default)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task One_bad_commit_in_a_shared_transaction_fails_alone_and_the_others_are_written()
     {
         await using var db = Database();

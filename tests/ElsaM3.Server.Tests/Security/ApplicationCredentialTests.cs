@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using ElsaM3.Server.Tests.M3pp;
 using ElsaM3.Server.Tests.Support;
 using static ElsaM3.Server.Tests.Support.Workflows;

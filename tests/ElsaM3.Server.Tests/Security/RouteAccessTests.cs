@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using ElsaM3.Server.Tests.Support;
 using Microsoft.AspNetCore.Authorization;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ElsaM3.Server.Tests.M3pp;
-using ElsaM3.Server.Tests.Support;
 
 namespace ElsaM3.Server.Tests.Simulators;
 

@@ -1,6 +1,9 @@
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using ElsaM3.Workflows.Tests.Support;
+using ElsaM3.Workflows.Journal;
+using ElsaM3.Workflows.Bookmarks;
+using ElsaM3.Workflows.Incidents;
 
 namespace ElsaM3.Workflows.Tests.Execution;
 

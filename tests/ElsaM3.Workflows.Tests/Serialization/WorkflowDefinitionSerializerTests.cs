@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Tests.Support;
+using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.Workflows.Tests.Serialization;
 

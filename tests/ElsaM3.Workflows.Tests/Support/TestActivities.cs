@@ -1,5 +1,5 @@
 using ElsaM3.Workflows.Activities;
-using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.Workflows.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace ElsaM3.Workflows.Execution;
+namespace ElsaM3.Workflows.Journal;
 
 /// <summary>One journal entry (Elsa's <c>WorkflowExecutionLogRecord</c>).</summary>
 public sealed class ExecutionLogRecord
@@ -21,16 +21,4 @@ public sealed class ExecutionLogRecord
     public string? Message { get; set; }
     public string? Source { get; set; }
     public object? Payload { get; set; }
-}
-
-/// <summary>The event names Elsa writes into the journal.</summary>
-public static class JournalEvents
-{
-    public const string Started = "Started";
-    public const string Resumed = "Resumed";
-    public const string Suspended = "Suspended";
-    public const string Completed = "Completed";
-    public const string Faulted = "Faulted";
-    public const string Canceled = "Canceled";
-    public const string WorkflowCancelled = "Workflow cancelled";
 }

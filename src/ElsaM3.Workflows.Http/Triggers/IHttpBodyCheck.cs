@@ -1,4 +1,4 @@
-namespace ElsaM3.Workflows.Http.Activities;
+namespace ElsaM3.Workflows.Http.Triggers;
 
 /// <summary>
 /// A trigger that checks a request body before a workflow instance exists for it: any problem answers 400 with the

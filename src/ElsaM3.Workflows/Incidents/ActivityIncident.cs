@@ -1,4 +1,4 @@
-namespace ElsaM3.Workflows.Execution;
+namespace ElsaM3.Workflows.Incidents;
 
 /// <summary>A fault recorded against an activity (Elsa's <c>ActivityIncident</c>).</summary>
 public sealed class ActivityIncident

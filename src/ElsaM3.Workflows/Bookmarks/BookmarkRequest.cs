@@ -1,4 +1,4 @@
-namespace ElsaM3.Workflows.Execution;
+namespace ElsaM3.Workflows.Bookmarks;
 
 /// <summary>
 /// What an activity asks for when it suspends: a stimulus name and payload (hashed for lookup) and,

@@ -1,7 +1,7 @@
 using ElsaM3.Workflows.Activities;
-using ElsaM3.Workflows.Execution;
+using ElsaM3.Workflows.Bookmarks;
 
-namespace ElsaM3.Workflows.Http.Activities;
+namespace ElsaM3.Workflows.Http.Triggers;
 
 /// <summary>
 /// Starts a workflow when a request arrives at <c>/workflows/{path}</c> (when it can start the workflow), or waits

@@ -1,4 +1,4 @@
-namespace ElsaM3.Runtime.Instances;
+namespace ElsaM3.Runtime.Journal;
 
 /// <summary>A page of one instance's journal, optionally filtered (the body of Elsa's journal <c>POST</c>).</summary>
 public sealed record JournalQuery(string WorkflowInstanceId)

@@ -1,4 +1,4 @@
-namespace ElsaM3.Workflows.Execution;
+namespace ElsaM3.Workflows.Bookmarks;
 
 /// <summary>An outstanding wait in a workflow instance (Elsa's in-state bookmark).</summary>
 public sealed class Bookmark

@@ -5,7 +5,7 @@ using System.Text.Json;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.AspNetCore.Http;
 
-namespace ElsaM3.Workflows.Http.Middleware;
+namespace ElsaM3.Workflows.Http.Triggers;
 
 /// <summary>
 /// Reads and parses a request body within a size limit, whatever its shape (sized or chunked; JSON, form,

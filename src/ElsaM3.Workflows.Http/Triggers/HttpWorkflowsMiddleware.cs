@@ -2,14 +2,14 @@ using System.Text.Json;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
-using ElsaM3.Workflows.Http.Activities;
 using ElsaM3.Workflows.Http.Routes;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using ElsaM3.Workflows.Bookmarks;
 
-namespace ElsaM3.Workflows.Http.Middleware;
+namespace ElsaM3.Workflows.Http.Triggers;
 
 /// <summary>
 /// Answers requests under the base path: a matching trigger starts a new instance, a matching bookmark resumes
@@ -94,33 +94,36 @@ public sealed class HttpWorkflowsMiddleware(
         var originalBody = context.Response.Body;
         using var heldBack = new MemoryStream();
         context.Response.Body = heldBack;
-        WorkflowRunResult? result;
+        HeldRun? run;
         try
         {
-            result = await RunAsync(context, graph, trigger?.ActivityId, bookmark, request, transient, ct);
+            run = await RunAsync(context, graph, trigger?.ActivityId, bookmark, request, transient, ct);
         }
         finally
         {
             context.Response.Body = originalBody;
         }
-        if (context.Items.ContainsKey(HttpTransient.ResponseWritten))
+        // The instance stays held until the answer is written: its background work (a first M3 attempt) goes on after.
+        using (run)
         {
-            heldBack.Position = 0;
-            await heldBack.CopyToAsync(originalBody, ct);
-            return;
+            if (context.Items.ContainsKey(HttpTransient.ResponseWritten))
+            {
+                heldBack.Position = 0;
+                await heldBack.CopyToAsync(originalBody, ct);
+                return;
+            }
+            await Finish(context, run?.Result);
         }
-        await Finish(context, result);
     }
 
-    private async Task<WorkflowRunResult?> RunAsync(HttpContext context, WorkflowGraph? graph, string? triggerActivityId, StoredBookmark? bookmark,
+    private async Task<HeldRun?> RunAsync(HttpContext context, WorkflowGraph? graph, string? triggerActivityId, StoredBookmark? bookmark,
         HttpRequestData request, Dictionary<string, object> transient, CancellationToken ct)
     {
-        WorkflowRunResult? result;
         if (graph is not null)
         {
             var instanceId = Ids.New();
             AddInstanceHeader(context, instanceId);
-            result = await instances.StartAsync(graph.Definition, new StartOptions
+            return await instances.StartHeldAsync(graph.Definition, new StartOptions
             {
                 InstanceId = instanceId,
                 TriggerActivityId = triggerActivityId,
@@ -129,12 +132,10 @@ public sealed class HttpWorkflowsMiddleware(
                 Transient = transient,
             }, ct);
         }
-        else
-        {
-            AddInstanceHeader(context, bookmark!.WorkflowInstanceId);
-            result = await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, request, transient, ct);
-        }
-        return result;
+        AddInstanceHeader(context, bookmark!.WorkflowInstanceId);
+        return await instances.ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, request, transient, ct) is { } resumed
+            ? new HeldRun(resumed, () => { })
+            : null;
     }
 
     /// <summary>The problems a trigger that checks bodies (e.g. CXM Case Received) finds before anything starts.</summary>

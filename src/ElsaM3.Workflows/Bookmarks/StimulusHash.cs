@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ElsaM3.Workflows.Serialization;
 
-namespace ElsaM3.Workflows.Execution;
+namespace ElsaM3.Workflows.Bookmarks;
 
 /// <summary>Hash of a stimulus name and payload; triggers and bookmarks are looked up by it.</summary>
 public static class StimulusHash

@@ -1,4 +1,4 @@
-namespace ElsaM3.Workflows.Http.Activities;
+namespace ElsaM3.Workflows.Http.Triggers;
 
 /// <summary>
 /// What an HTTP Endpoint asks of a request before it may start or resume its workflow: a signed-in caller, a policy

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace ElsaM3.Workflows.Http.Middleware;
+namespace ElsaM3.Workflows.Http.Triggers;
 
 /// <summary>Headers that carry credentials: they never reach a workflow, so never its state, journal or records.</summary>
 internal sealed class SensitiveHeaders(IEnumerable<string> configured)

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
-using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
+using ElsaM3.Workflows.Journal;
 
-namespace ElsaM3.Persistence.Stores;
+namespace ElsaM3.Persistence.Journal;
 
 /// <summary>
 /// How a burst's journal entries are stored: fields shared by the whole chunk (instance, definition) are left

@@ -1,0 +1,10 @@
+namespace ElsaM3.Runtime.IntegrationLog;
+
+public enum IntegrationOutcome
+{
+    Success,
+    Invalid,
+    Failed,
+    Retrying,
+    AlreadyExists,
+}
