@@ -36,15 +36,7 @@ public sealed class FaultInjector
     public FaultKind? FromHeaders(string? fault, string? count, string? idempotencyKey)
     {
         if (string.IsNullOrEmpty(fault)) return null;
-        FaultKind? kind = fault switch
-        {
-            "transient-503" => FaultKind.Transient503,
-            "internal-500" => FaultKind.Internal500,
-            "transient-429" => FaultKind.Transient429,
-            "transient-timeout" => FaultKind.Timeout,
-            _ => FaultKinds.ByName.TryGetValue(fault, out var named) ? named : null,
-        };
-        if (kind is null) return null;
+        if (!FaultKinds.ByName.TryGetValue(fault, out var kind)) return null;
         if (int.TryParse(count, out var limit) && !string.IsNullOrEmpty(idempotencyKey))
             lock (_gate)
             {

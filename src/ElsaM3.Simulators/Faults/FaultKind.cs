@@ -22,6 +22,7 @@ public enum FaultKind
     Internal500,
 }
 
+/// <summary>The one table of fault names, used by the control API and the <c>X-Sim-Fault</c> header alike.</summary>
 public static class FaultKinds
 {
     public static readonly IReadOnlyDictionary<string, FaultKind> ByName = new Dictionary<string, FaultKind>
@@ -29,6 +30,8 @@ public static class FaultKinds
         ["transient-503"] = FaultKind.Transient503,
         ["transient-429"] = FaultKind.Transient429,
         ["timeout"] = FaultKind.Timeout,
+        ["transient-timeout"] = FaultKind.Timeout,
+        ["internal-500"] = FaultKind.Internal500,
         ["reset"] = FaultKind.Reset,
         ["commit-then-timeout"] = FaultKind.CommitThenTimeout,
     };

@@ -135,7 +135,7 @@ public sealed class M3ppSimulatorTests
         await using var kit = await M3ppKit.StartAsync();
         var unknown = await kit.Simulator.PostAsJsonAsync("/simulators/m3pp/_control/faults", new { kind = "gremlins", next = 1 });
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await unknown.Content.ReadAsStringAsync()).ShouldContain("kind must be one of transient-503, transient-429, timeout, reset, commit-then-timeout");
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("kind must be one of transient-503, transient-429, timeout, transient-timeout, internal-500, reset, commit-then-timeout");
         var both = await kit.Simulator.PostAsJsonAsync("/simulators/m3pp/_control/faults", new { kind = "reset", next = 1, rate = 0.5 });
         both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
