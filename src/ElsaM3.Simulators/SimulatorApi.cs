@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ElsaM3.Simulators.Faults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace ElsaM3.Simulators;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ElsaM3.Simulators.Faults;
 using ElsaM3.Simulators.M3pp;
-using Microsoft.AspNetCore.Routing;
 
 namespace ElsaM3.Simulators.Cxm;
 

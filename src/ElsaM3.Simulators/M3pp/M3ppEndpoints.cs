@@ -3,7 +3,6 @@ using System.Text.Json;
 using ElsaM3.M3pp.Contracts;
 using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Simulators.Faults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace ElsaM3.Simulators.M3pp;
