@@ -5,7 +5,6 @@ using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Server.Tests.Support;
 using ElsaM3.Workflows.Execution;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using static ElsaM3.Server.Tests.Support.Workflows;
 
@@ -24,9 +23,7 @@ public sealed class HandOverTests : IAsyncLifetime
     private CountingStore _store = null!;
     private ElsaM3.Workflows.Definitions.WorkflowDefinition _definition = null!;
 
-    public HandOverTests() => _app = new ElsaM3Application(
-        settings: new Dictionary<string, string?> { ["ElsaM3:Scheduling:PollInterval"] = "01:00:00" },
-        services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));
+    public HandOverTests() => _app = QuietScheduler.App(_clock);
 
     public async Task InitializeAsync()
     {

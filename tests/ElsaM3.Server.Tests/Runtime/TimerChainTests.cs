@@ -2,7 +2,6 @@ using ElsaM3.Runtime.Instances;
 using ElsaM3.Server.Tests.Support;
 using ElsaM3.Workflows.Execution;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using static ElsaM3.Server.Tests.Support.Workflows;
 
@@ -10,7 +9,7 @@ namespace ElsaM3.Server.Tests.Runtime;
 
 /// <summary>
 /// A timer resume runs on into the instance's next timer when that one is due by the end of the burst (an M3
-/// activity's first attempt after the previous activity finished), without reloading it. The scheduler's own
+/// activity's first attempt after the previous activity finished), in the same burst and commit. The scheduler's own
 /// sweeps only wake on commits here (an hour's poll on a fake clock), and the resume under test holds the instance
 /// throughout, so what it ran is decided by the test alone.
 /// </summary>
@@ -20,9 +19,7 @@ public sealed class TimerChainTests : IAsyncLifetime
     private readonly ElsaM3Application _app;
     private HttpClient _client = null!;
 
-    public TimerChainTests() => _app = new ElsaM3Application(
-        settings: new Dictionary<string, string?> { ["ElsaM3:Scheduling:PollInterval"] = "01:00:00" },
-        services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));
+    public TimerChainTests() => _app = QuietScheduler.App(_clock);
 
     public async Task InitializeAsync()
     {
