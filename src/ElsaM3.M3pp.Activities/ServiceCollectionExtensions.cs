@@ -19,7 +19,10 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddM3ppActivities(this IServiceCollection services)
     {
-        services.AddOptions<M3ppSettings>().BindConfiguration(M3ppSettings.Section);
+        services.AddOptions<M3ppSettings>().BindConfiguration(M3ppSettings.Section)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(10), $"{M3ppSettings.Section}:Timeout must be longer than zero and at most 10 minutes.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ExternalReferenceField), $"{M3ppSettings.Section}:ExternalReferenceField must name a worksheet field.")
+            .ValidateOnStart();
         services.AddOptions<IntegrationRetryOptions>().BindConfiguration(IntegrationRetryOptions.Section)
             .Validate(o => o.MaxAttempts >= 1 && o.Delays.All(d => d >= TimeSpan.Zero),
                 $"{IntegrationRetryOptions.Section}: MaxAttempts must be at least 1 and no delay may be negative.")

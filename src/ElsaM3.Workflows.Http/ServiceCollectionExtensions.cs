@@ -11,7 +11,11 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the HTTP activities and the services of the <c>/workflows</c> middleware.</summary>
     public static IServiceCollection AddHttpWorkflows(this IServiceCollection services)
     {
-        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
+        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section)
+            .Validate(o => o.BasePath.StartsWith('/') && o.BasePath.Length > 1 && !o.BasePath.EndsWith('/'),
+                $"{HttpOptions.Section}:BasePath must start with '/', name a path and not end with '/', e.g. /workflows.")
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HttpOptions>, HttpOptionsValidator>();
         services.AddHttpClient(nameof(FlowSendHttpRequest));
         services.AddSingleton<HttpRouteMatcher>();
         services.AddSingleton<ElsaM3.Runtime.Triggers.ITriggerValidator, HttpRouteValidator>();

@@ -1,3 +1,4 @@
+using ElsaM3.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace ElsaM3.Runtime.Scheduling;

@@ -5,7 +5,6 @@ using ElsaM3.Runtime.Retention;
 using ElsaM3.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using static ElsaM3.Server.Tests.Support.Workflows;
 
@@ -136,22 +135,6 @@ public sealed class RetentionTests : IAsyncLifetime
 
         client = await app.CreateAdminClientAsync();
         (await client.GetAsync($"{ApiClient.Api}/workflow-instances/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-    }
-
-    [Theory]
-    [InlineData("ElsaM3:Retention:PageSize", "0", "ElsaM3:Retention:PageSize must be at least 1.")]
-    [InlineData("ElsaM3:Retention:SweepInterval", "45.00:00:00", "ElsaM3:Retention:SweepInterval must be longer than zero and at most 30 days.")]
-    [InlineData("ElsaM3:Retention:FinishedInstances", "-1.00:00:00", "FinishedInstances, FaultedInstances and IntegrationLog must be longer than zero")]
-    [InlineData("ElsaM3:Scheduling:PollInterval", "00:00:00", "ElsaM3:Scheduling:PollInterval must be longer than zero")]
-    [InlineData("ElsaM3:Scheduling:MaxConcurrentResumes", "0", "ElsaM3:Scheduling:MaxConcurrentResumes must be between 1 and 1,000.")]
-    [InlineData("ElsaM3:M3pp:Retry:MaxAttempts", "0", "ElsaM3:M3pp:Retry: MaxAttempts must be at least 1")]
-    public async Task InvalidSetting_StopsTheServer_NamingTheSetting(string key, string value, string message)
-    {
-        await using var app = new ElsaM3Application(settings: new Dictionary<string, string?> { [key] = value });
-
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
-
-        error.Message.ShouldContain(message);
     }
 
     private static IntegrationLogEntry Entry(string id, DateTimeOffset timestamp) => new()

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ElsaM3.Runtime;
+namespace ElsaM3.Workflows;
 
 /// <summary>
 /// A <see cref="RangeAttribute"/> whose <see cref="ValidationAttribute.ErrorMessage"/> is kept by the generated
@@ -11,6 +11,8 @@ namespace ElsaM3.Runtime;
 public sealed class SettingRangeAttribute : RangeAttribute
 {
     public SettingRangeAttribute(int minimum, int maximum) : base(minimum, maximum) { }
+
+    public SettingRangeAttribute(double minimum, double maximum) : base(minimum, maximum) { }
 
     public SettingRangeAttribute(Type type, string minimum, string maximum) : base(type, minimum, maximum) { }
 }
