@@ -10,22 +10,22 @@ namespace ElsaM3.M3pp.Activities.Activities;
 
 /// <summary>Creates an asset in M3PP/Assure and stores its asset key in the chosen Reference.</summary>
 [Activity(M3ppCategory.Namespace, M3ppCategory.Name, "Create an Asset in M3PP/Assure from the case; its asset key is stored in the chosen Reference on the case.", DisplayName = "Create Asset")]
-public sealed class CreateAsset(M3ppServices services) : CreateActivity<CreateAssetInput, CreateAssetRequest>(services)
+public sealed class CreateAsset(M3ppServices services) : M3IntegrationActivity<CreateAssetInput, CreateAssetRequest>(services)
 {
     protected override string Operation => "CreateAsset";
 
     protected override DryRunRequest DryRunOf(CreateAssetRequest request) => DryRunRequest.For(request);
 
-    protected override string? ReferenceName(CreateAssetInput input) => input.Reference;
+    protected override CallResult? Shortcut(IntegrationScope scope, CreateAssetInput input) => CreatedReference.Existing(scope, input.Reference);
 
     protected override async ValueTask<CreateAssetRequest> PrepareAsync(IntegrationScope scope, CreateAssetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, cancellationToken);
 
     protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, CreateAssetInput input, CreateAssetRequest request, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        var created = await Services.M3.CreateAssetAsync(request, KeyFor(scope, input.Reference!), cancellationToken);
+        var created = await Services.M3.CreateAssetAsync(request, CreatedReference.KeyFor(scope, input.Reference!), cancellationToken);
         return created.IsSuccess
-            ? await StoreReferenceAsync(scope, input.Reference!, created.Value.AssetKey, created.Value, created, alreadyExisted: false, cancellationToken)
+            ? await CreatedReference.StoreAsync(Services.Cxm, scope, input.Reference!, created.Value.AssetKey, created.Value, created, alreadyExisted: false, cancellationToken)
             : Failure(created, "creating the asset");
     }
 

@@ -11,25 +11,25 @@ namespace ElsaM3.M3pp.Activities.Activities;
 
 /// <summary>Raises a worksheet in M3PP/Assure from the case and stores its reference in the chosen Reference.</summary>
 [Activity(M3ppCategory.Namespace, M3ppCategory.Name, "Create a Worksheet in M3PP/Assure from the case; its reference is stored in the chosen Reference on the case.", DisplayName = "Create Worksheet")]
-public sealed class CreateWorksheet(M3ppServices services) : CreateActivity<CreateWorksheetInput, CreateWorksheetRequest>(services)
+public sealed class CreateWorksheet(M3ppServices services) : M3IntegrationActivity<CreateWorksheetInput, CreateWorksheetRequest>(services)
 {
     protected override string Operation => "CreateWorksheet";
 
     protected override DryRunRequest DryRunOf(CreateWorksheetRequest request) => DryRunRequest.For(request);
 
-    protected override string? ReferenceName(CreateWorksheetInput input) => input.Reference;
+    protected override CallResult? Shortcut(IntegrationScope scope, CreateWorksheetInput input) => CreatedReference.Existing(scope, input.Reference);
 
     protected override async ValueTask<CreateWorksheetRequest> PrepareAsync(IntegrationScope scope, CreateWorksheetInput input, M3ppSettings settings, CancellationToken cancellationToken) =>
         await BuildAsync(scope, input, settings, cancellationToken);
 
     protected override async Task<CallResult> AttemptAsync(IntegrationScope scope, CreateWorksheetInput input, CreateWorksheetRequest request, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        var created = await Services.M3.CreateWorksheetAsync(request, KeyFor(scope, input.Reference!), cancellationToken);
+        var created = await Services.M3.CreateWorksheetAsync(request, CreatedReference.KeyFor(scope, input.Reference!), cancellationToken);
         if (created.IsSuccess)
-            return await StoreReferenceAsync(scope, input.Reference!, created.Value.Reference, created.Value, created, alreadyExisted: false, cancellationToken);
+            return await CreatedReference.StoreAsync(Services.Cxm, scope, input.Reference!, created.Value.Reference, created.Value, created, alreadyExisted: false, cancellationToken);
         // Another rule already raised an open worksheet of this task for the case: adopt it instead of failing.
         if (created.Error is { Category: ElsaM3.M3pp.Errors.M3ErrorCategory.Conflict, ExistingReference: { } existing })
-            return await StoreReferenceAsync(scope, input.Reference!, existing, null, created, alreadyExisted: true, cancellationToken);
+            return await CreatedReference.StoreAsync(Services.Cxm, scope, input.Reference!, existing, null, created, alreadyExisted: true, cancellationToken);
         return Failure(created, "creating the worksheet");
     }
 

@@ -16,6 +16,10 @@ public abstract record CallResult
     {
         /// <summary>What already exists in M3 although a later step failed (a worksheet whose write-back to CXM failed).</summary>
         public string? ExternalReference { get; init; }
+
+        /// <summary>A failed gateway call, described with the <paramref name="stage"/> it failed at.</summary>
+        public static Failed Of<T>(ElsaM3.M3pp.Gateways.GatewayResult<T> call, string stage) =>
+            new(call.Error!, stage) { HttpStatus = call.HttpStatus, CorrelationId = call.CorrelationId };
     }
 
     /// <summary>The mappings are wrong (found after reading back a record, e.g. a pull-back template error).</summary>

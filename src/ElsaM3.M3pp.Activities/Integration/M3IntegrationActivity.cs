@@ -252,8 +252,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
     };
 
     /// <summary>Helper for subclasses: a failed gateway call as a result.</summary>
-    protected static CallResult.Failed Failure<T>(ElsaM3.M3pp.Gateways.GatewayResult<T> call, string stage) =>
-        new(call.Error!, stage) { HttpStatus = call.HttpStatus, CorrelationId = call.CorrelationId };
+    protected static CallResult.Failed Failure<T>(ElsaM3.M3pp.Gateways.GatewayResult<T> call, string stage) => CallResult.Failed.Of(call, stage);
 }
 
 /// <summary>An integration gave up; the workflow faults with this message when the <c>Failed</c> port is not connected.</summary>
