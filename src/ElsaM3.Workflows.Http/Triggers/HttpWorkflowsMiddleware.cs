@@ -196,7 +196,8 @@ public sealed class HttpWorkflowsMiddleware(
                 $"The workflow faulted. Quote workflow instance {result.State.Id}{(incident is null ? "" : $", incident {incident.ActivityInstanceId}")} to an administrator.");
             return;
         }
-        context.Response.StatusCode = result.Status == WorkflowStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
+        // Elsa answers a finished workflow that wrote nothing with 200 and no body; one left waiting is accepted.
+        context.Response.StatusCode = result.Status == WorkflowStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
     }
 
     private static Task Problem(HttpContext context, int status, string detail, IReadOnlyList<string>? errors = null)

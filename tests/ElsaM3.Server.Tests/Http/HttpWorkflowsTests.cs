@@ -16,6 +16,8 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
         _client = await _app.CreateAdminClientAsync();
         await _client.PublishAsync(HttpWorkflow("echo", "echo-cases/{reference}", "POST",
             Respond("reply", "{{ Variables.Route.reference }}: {{ Variables.Body.status }}"), Connect("ep", "reply"), BodyAndRouteVariables));
+        await _client.PublishAsync(HttpWorkflow("silent", "silent", "POST", WriteLine("note", "noted"), Connect("ep", "note")));
+        await _client.PublishAsync(HttpWorkflow("waits", "waits", "POST", Delay("wait", "01:00:00"), Connect("ep", "wait")));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -47,6 +49,25 @@ public sealed class HttpWorkflowsTests : IAsyncLifetime
         var journal = await _client.PostJsonAsync($"{ApiClient.Api}/workflow-instances/{id}/journal?skip=0&take=50",
             new { filter = new { excludedActivityTypes = new[] { "Elsa.Workflow", "Elsa.Flowchart" } } });
         ApiClient.EventsOf(journal).ShouldBe(["ep:Started", "ep:Completed", "reply:Started", "reply:Completed"]);
+    }
+
+    [Fact]
+    public async Task A_workflow_that_finishes_without_writing_a_response_answers_200_with_an_empty_body_as_Elsa_does()
+    {
+        var response = await _client.PostAsync("/workflows/silent", Json("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        (await _client.InstanceAsync(response.Headers.GetValues("x-elsa-workflow-instance-id").Single()))["subStatus"]!.GetValue<string>().ShouldBe("Finished");
+    }
+
+    [Fact]
+    public async Task A_workflow_left_waiting_without_writing_a_response_answers_202()
+    {
+        var response = await _client.PostAsync("/workflows/waits", Json("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
     }
 
     [Fact]
