@@ -31,6 +31,9 @@ public sealed class ActivityContext
     public string WorkflowInstanceId => _execution.WorkflowInstanceId;
     public string WorkflowDefinitionId => _execution.WorkflowDefinitionId;
     public string? CorrelationId { get => _execution.CorrelationId; set => _execution.CorrelationId = value; }
+
+    /// <summary>The workflow instance's name, as the instance list shows it.</summary>
+    public string? InstanceName { get => _execution.InstanceName; set => _execution.InstanceName = value; }
     public string ActivityInstanceId => _state.Id;
     public string ActivityId => Node.Id;
     public string NodeId { get; }

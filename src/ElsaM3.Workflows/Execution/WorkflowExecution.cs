@@ -90,6 +90,9 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     public string WorkflowInstanceId => _state.Id;
     public string WorkflowDefinitionId => _state.DefinitionId;
     public string? CorrelationId { get => _state.CorrelationId; set => _state.CorrelationId = value; }
+
+    /// <summary>The instance's name (Elsa's Set Name activity changes it).</summary>
+    public string? InstanceName { get => _state.Name; set => _state.Name = value; }
     public IReadOnlyList<VariableDefinition> VariableDefinitions => _graph.Variables;
     public IDictionary<string, object?> Input => _state.Input;
     public IDictionary<string, object?> Output => _state.Output;

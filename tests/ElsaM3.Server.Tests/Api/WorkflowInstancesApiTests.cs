@@ -17,6 +17,8 @@ public sealed class WorkflowInstancesApiTests : IAsyncLifetime
         _client = await _app.CreateAdminClientAsync();
         await _client.PublishAsync(HttpWorkflow("quick", "quick", "POST", WriteLine("log", "hi") + "," + Respond("r", "done"), Connect("ep", "log") + "," + Connect("log", "r")));
         await _client.PublishAsync(HttpWorkflow("slow", "slow", "POST", Delay("wait", "01:00:00"), Connect("ep", "wait")));
+        await _client.PublishAsync(HttpWorkflow("named", "named", "POST", NameAndCorrelate("name", "correlate", "case {{ 'FT-' + '1001' }}"),
+            Connect("ep", "name") + "," + Connect("name", "correlate")));
         await _client.PublishAsync(HttpWorkflow("flaky", "flaky", "POST",
             """{"id":"bad","type":"Elsa.WriteLine","version":1,"text":{"typeName":"String","expression":{"type":"JavaScript","value":"if (!getVariable('Body').fixed) throw new Error('not fixed'); 'ok'"}}}""" + "," + WriteLine("after", "after"),
             Connect("ep", "bad") + "," + Connect("bad", "after")));
@@ -28,6 +30,19 @@ public sealed class WorkflowInstancesApiTests : IAsyncLifetime
     {
         var response = await _client.PostAsync($"/workflows/{path}", new StringContent(body, Encoding.UTF8, "application/json"));
         return response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+    }
+
+    [Fact]
+    public async Task SetName_and_Correlate_are_stored_with_the_instance_and_searchable()
+    {
+        var response = await _client.PostAsync("/workflows/named", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var id = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+
+        var instance = await _client.InstanceAsync(id);
+        instance["name"]!.GetValue<string>().ShouldBe("case FT-1001");
+        instance["correlationId"]!.GetValue<string>().ShouldBe("case FT-1001");
+        var found = await _client.PostJsonAsync($"{Api}/workflow-instances", new { searchTerm = "case FT-1001" });
+        found["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ShouldContain(id);
     }
 
     [Fact]

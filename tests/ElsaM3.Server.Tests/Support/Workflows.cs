@@ -86,6 +86,15 @@ public static class Workflows
         ["id"] = id, ["name"] = id, ["type"] = "Elsa.WriteLine", ["version"] = 1, ["text"] = Input("String", "Literal", text),
     }.ToJsonString();
 
+    /// <summary>Elsa's Set Name then Correlate, both from the same Scriban template.</summary>
+    public static string NameAndCorrelate(string nameId, string correlateId, string scriban) => new JsonObject
+    {
+        ["id"] = nameId, ["type"] = "Elsa.SetName", ["version"] = 1, ["value"] = Input("String", "Scriban", scriban),
+    }.ToJsonString() + "," + new JsonObject
+    {
+        ["id"] = correlateId, ["type"] = "Elsa.Correlate", ["version"] = 1, ["correlationId"] = Input("String", "Scriban", scriban),
+    }.ToJsonString();
+
     public static string Delay(string id, string timeSpan) => new JsonObject
     {
         ["id"] = id, ["type"] = "Elsa.Delay", ["version"] = 1, ["timeSpan"] = Input("TimeSpan", "Literal", timeSpan),

@@ -215,6 +215,21 @@ public sealed class WorkflowRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task SetName_and_Correlate_set_the_instance_name_and_correlation_id_from_expressions()
+    {
+        var flow = new Flow()
+            .Add("name", "Elsa.SetName", ("value", Flow.Expr("JavaScript", "'Noise case ' + getInput('Case')", "String")))
+            .Add("correlate", "Elsa.Correlate", ("correlationId", Flow.Expr("JavaScript", "getInput('Case')", "String")))
+            .Chain("name", "correlate");
+
+        var result = await _host.StartAsync(_host.Compile(flow.Json()), new StartOptions { Input = new Dictionary<string, object?> { ["Case"] = "FT-1001" } });
+
+        result.SubStatus.ShouldBe(WorkflowSubStatus.Finished);
+        result.State.Name.ShouldBe("Noise case FT-1001");
+        result.State.CorrelationId.ShouldBe("FT-1001");
+    }
+
+    [Fact]
     public async Task UnknownActivityType_FaultsWithClearIncident()
     {
         var result = await _host.StartAsync(_host.Compile(new Flow().Add("x", "Acme.Missing").Json()));
