@@ -22,8 +22,11 @@ public sealed class WorkflowInstanceService(
     /// <summary>Most bursts one timer resume runs back to back before the instance goes back to the queue.</summary>
     public const int MaxChainedTimerBursts = 8;
 
-    /// <summary>Most committed states kept in memory for the resume of a timer that was due at once.</summary>
-    public const int MaxHandedOver = 10_000;
+    /// <summary>
+    /// Most committed states kept in memory for the resume of a timer that was due at once (a few MB; beyond it, during
+    /// a backlog, resumes read the store as before).
+    /// </summary>
+    public const int MaxHandedOver = 2_048;
 
     // States handed over by held starts, taken by the next load under the instance's lock (see StartHeldAsync).
     private readonly ConcurrentDictionary<string, (WorkflowState State, WorkflowGraph Graph)> _handedOver = new(StringComparer.Ordinal);
