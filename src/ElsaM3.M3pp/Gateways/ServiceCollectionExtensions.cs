@@ -7,8 +7,10 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the RestSharp HUBis and CXM gateways; the host supplies <see cref="IGatewayConnections"/>.</summary>
     public static IServiceCollection AddM3ppGateways(this IServiceCollection services)
     {
-        services.AddHttpClient(RestM3ppGateway.ClientName);
-        services.AddHttpClient(RestCxmGateway.ClientName);
+        // Every call is already in the integration log and the journal: IHttpClientFactory's four log lines per call
+        // (with the URL, which carries case data) would only repeat them.
+        services.AddHttpClient(RestM3ppGateway.ClientName).RemoveAllLoggers();
+        services.AddHttpClient(RestCxmGateway.ClientName).RemoveAllLoggers();
         services.AddMemoryCache();
         services.AddSingleton<RestCaller>();
         services.AddSingleton<IM3ppGateway, RestM3ppGateway>();
