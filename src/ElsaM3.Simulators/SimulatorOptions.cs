@@ -19,4 +19,8 @@ public sealed class SimulatorOptions
     public TimeSpan FaultTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     public const string DevelopmentApiKey = "elsam3-simulator-development-api-key";
+
+    /// <summary>The settings as configured, read before the host is built (whether to serve the simulators at all).</summary>
+    public static SimulatorOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
 }

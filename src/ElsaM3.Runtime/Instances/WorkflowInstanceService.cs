@@ -39,12 +39,7 @@ public sealed class WorkflowInstanceService(
     {
         var graph = graphs.Get(definition);
         // No lock: nothing else can reach the instance before this burst's commit makes it exist.
-        var state = runner.CreateInstance(graph, options);
-        using var span = RuntimeMetrics.Source.StartActivity("workflow.start");
-        span?.SetTag("elsam3.workflow.definition_id", definition.DefinitionId).SetTag("elsam3.workflow.instance_id", state.Id);
-        var result = await runner.RunAsync(graph, state, options, cancellationToken);
-        await CommitAsync(result, cancellationToken);
-        return result;
+        return await RunNewAsync(graph, runner.CreateInstance(graph, options), options, cancellationToken);
     }
 
     /// <summary>
@@ -61,10 +56,7 @@ public sealed class WorkflowInstanceService(
         var hold = await locks.AcquireAsync(state.Id, cancellationToken);
         try
         {
-            using var span = RuntimeMetrics.Source.StartActivity("workflow.start");
-            span?.SetTag("elsam3.workflow.definition_id", definition.DefinitionId).SetTag("elsam3.workflow.instance_id", state.Id);
-            var result = await runner.RunAsync(graph, state, options, cancellationToken);
-            await CommitAsync(result, cancellationToken);
+            var result = await RunNewAsync(graph, state, options, cancellationToken);
             return new HeldRun(result, () => HandOver(result.State, graph, hold));
         }
         catch
@@ -72,6 +64,16 @@ public sealed class WorkflowInstanceService(
             hold.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The first burst of a new instance, committed.</summary>
+    private async Task<WorkflowRunResult> RunNewAsync(WorkflowGraph graph, WorkflowState state, StartOptions options, CancellationToken cancellationToken)
+    {
+        using var span = RuntimeMetrics.Source.StartActivity("workflow.start");
+        span?.SetTag("elsam3.workflow.definition_id", graph.Definition.DefinitionId).SetTag("elsam3.workflow.instance_id", state.Id);
+        var result = await runner.RunAsync(graph, state, options, cancellationToken);
+        await CommitAsync(result, cancellationToken);
+        return result;
     }
 
     private void HandOver(WorkflowState state, WorkflowGraph graph, IDisposable hold)

@@ -15,7 +15,7 @@ public static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
-        var simulated = app.Configuration.GetValue("ElsaM3:Simulators:Enabled", true);
+        var simulated = ElsaM3.Simulators.SimulatorOptions.From(app.Configuration).Enabled;
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = (context, report) => WriteAsync(context, report, simulated) }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, report) => WriteAsync(context, report, null) })
             .AllowAnonymous();

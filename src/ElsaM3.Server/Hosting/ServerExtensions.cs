@@ -40,7 +40,7 @@ public static class ServerExtensions
             options.Directory ??= samples.Value.ResolveDirectory(environment.ContentRootPath) is { } folder ? Path.Combine(folder, "cases") : null);
         services.AddOptions<IdentityOptions>()
             .Configure<IOptions<StorageOptions>>((identity, storage) => identity.DataDirectory = storage.Value.DataDirectory);
-        var simulators = config.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        var simulators = SimulatorOptions.From(config);
         services.AddOptions<SimulatorOptions>()
             .Configure<IOptions<StorageOptions>>((sim, storage) => sim.DataDirectory ??= storage.Value.DataDirectory);
         if (simulators.Enabled)
@@ -113,7 +113,7 @@ public static class ServerExtensions
         admin.MapIntegrationApi();
         admin.MapAuditApi();
         app.MapGroup("/api").RequireAuthorization(Roles.AnalystPolicy).MapTestCases();
-        if (app.Configuration.GetValue($"{SimulatorOptions.Section}:Enabled", true))
+        if (SimulatorOptions.From(app.Configuration).Enabled)
         {
             app.MapSimulators();
             app.Lifetime.ApplicationStarted.Register(() => ListeningLog.WriteSimulators(app));
