@@ -37,10 +37,20 @@ internal sealed class JavaScriptSession
         _engine.SetValue("setCorrelationId", (Action<string?>)(value => Memory.CorrelationId = value));
         _engine.SetValue("variables", new VariablesObject(_engine, () => Memory));
 
-        foreach (var variable in memory.VariableDefinitions)
+        AddVariableAccessors(memory.VariableDefinitions);
+    }
+
+    /// <summary>The variables whose <c>getX</c>/<c>setX</c> exist: those of the workflow, then of each embedded workflow met.</summary>
+    private IReadOnlyList<Definitions.VariableDefinition>? _accessorsFor;
+    private readonly HashSet<string> _variableAccessors = [];
+
+    private void AddVariableAccessors(IReadOnlyList<Definitions.VariableDefinition> variables)
+    {
+        _accessorsFor = variables;
+        foreach (var variable in variables)
         {
             var name = variable.Name;
-            if (!IsIdentifier(name)) continue;
+            if (!IsIdentifier(name) || !_variableAccessors.Add(name)) continue;
             _engine.SetValue($"get{name}", (Func<JsValue>)(() => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
             _engine.SetValue($"set{name}", (Action<JsValue>)(value => Memory.SetVariable(name, JsValues.ToPlain(value))));
         }
@@ -60,6 +70,7 @@ internal sealed class JavaScriptSession
     public JsValue Evaluate(in Prepared<Script> script, ExpressionContext context)
     {
         _current = context;
+        if (!ReferenceEquals(context.Memory.VariableDefinitions, _accessorsFor)) AddVariableAccessors(context.Memory.VariableDefinitions);
         foreach (var name in context.Memory.Input.Keys)
             if (IsIdentifier(name) && _inputAccessors.Add(name) && _engine.GetValue($"get{name}").IsUndefined())
                 _engine.SetValue($"get{name}", (Func<JsValue>)(() => ToJs(Input(name))));

@@ -31,7 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddActivity<Start>().AddActivity<End>().AddActivity<Finish>().AddActivity<Fault>()
             .AddActivity<WriteLine>().AddActivity<SetVariable>()
             .AddActivity<FlowDecision>().AddActivity<FlowSwitch>().AddActivity<FlowFork>().AddActivity<FlowJoin>()
-            .AddActivity<Delay>().AddActivity<Correlate>().AddActivity<SetName>();
+            .AddActivity<Delay>().AddActivity<Correlate>().AddActivity<SetName>().AddActivity<SetOutput>().AddActivity<Complete>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ElsaM3.Runtime.Definitions;
 using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Expressions;
 using Microsoft.AspNetCore.Builder;
@@ -77,9 +78,15 @@ public static class DescriptorsApi
         new("ObjectMap", "ObjectMap", "Dictionaries", "Named values."),
     ];
 
-    private static Ok<ListResponse<ActivityDescriptor>> Activities(ActivityRegistry registry) =>
-        TypedResults.Ok(new ListResponse<ActivityDescriptor>(registry.All.Select(t => t.Descriptor)
-            .OrderBy(d => d.Category).ThenBy(d => d.DisplayName).Concat(registry.PlaceholderDescriptors()).ToList()));
+    /// <summary>The registered activities, the workflows usable as activities (every version, as Elsa lists them), then placeholders for unknown types.</summary>
+    private static async Task<Ok<ListResponse<ActivityDescriptor>>> Activities(ActivityRegistry registry, WorkflowDefinitionService definitions, CancellationToken ct)
+    {
+        var workflows = await definitions.WorkflowActivityDescriptorsAsync(ct);
+        var workflowTypes = workflows.Select(d => d.TypeName).ToHashSet(StringComparer.Ordinal);
+        return TypedResults.Ok(new ListResponse<ActivityDescriptor>(registry.All.Select(t => t.Descriptor).Concat(workflows)
+            .OrderBy(d => d.Category).ThenBy(d => d.DisplayName)
+            .Concat(registry.PlaceholderDescriptors().Where(p => !workflowTypes.Contains(p.TypeName))).ToList()));
+    }
 
     public sealed record ExpressionDescriptorResponse(string Type, string DisplayName, bool IsSerializable, bool IsBrowsable, IReadOnlyDictionary<string, object> Properties);
 

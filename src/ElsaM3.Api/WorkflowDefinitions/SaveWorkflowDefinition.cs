@@ -71,7 +71,7 @@ public static class SaveWorkflowDefinition
         {
             var result = await definitions.SaveAsync(model, publish, ct);
             await audit.RecordAsync(http, action, result.Definition.DefinitionId, VersionDetail(result.Definition));
-            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = Warnings(http, result.Definition) });
+            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = await WarningsAsync(http, result.Definition, ct) });
         }
         catch (TriggerConflictException e)
         {
@@ -89,9 +89,9 @@ public static class SaveWorkflowDefinition
     }
 
     /// <summary>What the definition advisors find in a saved version: answered with every save and publish.</summary>
-    private static List<string> Warnings(HttpContext http, WorkflowDefinition definition)
+    private static async Task<List<string>> WarningsAsync(HttpContext http, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
-        var graph = http.RequestServices.GetRequiredService<WorkflowGraphCache>().Get(definition);
+        var graph = await http.RequestServices.GetRequiredService<WorkflowGraphCache>().GetAsync(definition, cancellationToken);
         return http.RequestServices.GetServices<IDefinitionAdvisor>().SelectMany(a => a.Advise(graph)).ToList();
     }
 
@@ -104,7 +104,7 @@ public static class SaveWorkflowDefinition
             if (result is null) return TypedResults.NotFound();
             if (!result.AlreadyPublished) await audit.RecordAsync(http, AuditAction.DefinitionPublished, definitionId, VersionDetail(result.Definition));
             var model = DefinitionJson.Model(result.Definition, serializer);
-            model["warnings"] = new JsonArray(Warnings(http, result.Definition).Select(w => (JsonNode)w).ToArray());
+            model["warnings"] = new JsonArray((await WarningsAsync(http, result.Definition, ct)).Select(w => (JsonNode)w).ToArray());
             return TypedResults.Ok(model);
         }
         catch (TriggerConflictException e)

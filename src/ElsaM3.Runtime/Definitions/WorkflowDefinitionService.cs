@@ -1,4 +1,5 @@
 using ElsaM3.Runtime.Triggers;
+using ElsaM3.Workflows.Composition;
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Execution;
@@ -26,7 +27,7 @@ public sealed class WorkflowDefinitionService(
         try
         {
             DescriptorDefaults.Apply(model, registry);
-            runner.Compile(model); // validates and assigns node ids
+            await graphs.CompileAsync(model, cancellationToken); // validates and assigns node ids
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException or IndexOutOfRangeException)
         {
@@ -69,10 +70,58 @@ public sealed class WorkflowDefinitionService(
         if (!publish)
         {
             await store.SaveAsync(changed, cancellationToken);
+            InvalidateEmbeddings(model);
             return new SaveResult(model, AlreadyPublished: false);
         }
         await PublishVersionAsync(model, changed, cancellationToken);
         return new SaveResult(model, AlreadyPublished: false);
+    }
+
+    /// <summary>Descriptors of every stored version of the workflows usable as activities (the published one is the one in the toolbox).</summary>
+    public async Task<IReadOnlyList<ActivityDescriptor>> WorkflowActivityDescriptorsAsync(CancellationToken cancellationToken)
+    {
+        var versions = await store.FindManyAsync(new DefinitionQuery { VersionOptions = VersionOptions.AllVersions, PageSize = int.MaxValue }, cancellationToken);
+        var usable = versions.Where(WorkflowActivityDescriptor.IsUsableAsActivity).ToList();
+        return usable.Select(version => WorkflowActivityDescriptor.For(version,
+            usable.Where(u => u.DefinitionId == version.DefinitionId && u.IsPublished).MaxBy(u => u.Version))).ToList();
+    }
+
+    /// <summary>Graphs embed the workflows their activities run: a change to one that is usable as an activity drops them all.</summary>
+    private void InvalidateEmbeddings(params IEnumerable<WorkflowDefinition> changed)
+    {
+        if (changed.Any(WorkflowActivityDescriptor.IsUsableAsActivity)) graphs.InvalidateAll();
+    }
+
+    /// <summary>
+    /// Elsa's <c>autoUpdateConsumingWorkflows</c>: a newly published workflow used as an activity becomes the version its
+    /// consumers run. Each consumer's latest version is saved again pointing at it (and published when it was), so running
+    /// instances keep the version they started with.
+    /// </summary>
+    private async Task UpdateConsumersAsync(WorkflowDefinition published, CancellationToken cancellationToken)
+    {
+        if (published.Options is not { UsableAsActivity: true, AutoUpdateConsumingWorkflows: true }) return;
+        var latest = await store.FindManyAsync(new DefinitionQuery { VersionOptions = VersionOptions.Latest, PageSize = int.MaxValue }, cancellationToken);
+        foreach (var consumer in latest.Where(d => d.DefinitionId != published.DefinitionId))
+        {
+            var outdated = consumer.Root.DescendantsAndSelf()
+                .Where(n => n.Unrecognised is not null && WorkflowActivityReference.TryRead(n) is { } reference
+                    && reference.DefinitionId == published.DefinitionId && reference.VersionId != published.Id)
+                .ToList();
+            if (outdated.Count == 0) continue;
+            foreach (var node in outdated)
+            {
+                WorkflowActivityReference.Retarget(node.Unrecognised!, published);
+                node.Version = published.Version;
+            }
+            try
+            {
+                await SaveAsync(consumer, publish: consumer.IsPublished, cancellationToken);
+            }
+            catch (WorkflowDefinitionException)
+            {
+                // A consumer that no longer compiles with the new version keeps the one it has; its author sees why on the next save.
+            }
+        }
     }
 
     public async Task<SaveResult?> PublishAsync(string definitionId, CancellationToken cancellationToken)
@@ -90,6 +139,7 @@ public sealed class WorkflowDefinitionService(
         if (published is null) return null;
         published.IsPublished = false;
         await store.SaveAsync([published], cancellationToken);
+        InvalidateEmbeddings(published);
         await store.ReplaceTriggersAsync(definitionId, [], cancellationToken);
         triggerIndex.Invalidate();
         return published;
@@ -106,6 +156,7 @@ public sealed class WorkflowDefinitionService(
         var cancelled = await CancelWaitingAsync(new Instances.InstanceQuery { DefinitionIds = [definitionId] }, cancellationToken);
         foreach (var version in versions) graphs.Invalidate(version.Id);
         var deleted = await store.DeleteAsync(definitionId, cancellationToken);
+        InvalidateEmbeddings(versions);
         triggerIndex.Invalidate();
         return new DeleteResult(deleted, cancelled);
     }
@@ -118,6 +169,7 @@ public sealed class WorkflowDefinitionService(
         var cancelled = await CancelWaitingAsync(new Instances.InstanceQuery { DefinitionIds = [version.DefinitionId], Version = version.Version }, cancellationToken);
         graphs.Invalidate(id);
         var deleted = await store.DeleteVersionAsync(id, cancellationToken) ? 1 : 0;
+        InvalidateEmbeddings(version);
         triggerIndex.Invalidate();
         return new DeleteResult(deleted, cancelled);
     }
@@ -136,7 +188,7 @@ public sealed class WorkflowDefinitionService(
         IReadOnlyList<WorkflowTrigger> triggers;
         try
         {
-            triggers = await runner.GetTriggersAsync(graphs.Get(version), cancellationToken);
+            triggers = await runner.GetTriggersAsync(await graphs.GetAsync(version, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
@@ -157,6 +209,8 @@ public sealed class WorkflowDefinitionService(
             triggers.Select(t => new StoredTrigger(Ids.New(), version.DefinitionId, version.Id, t.Name, t.ActivityId, t.Hash, t.Payload)).ToList(),
             cancellationToken);
         triggerIndex.Invalidate();
+        InvalidateEmbeddings(changed);
+        await UpdateConsumersAsync(version, cancellationToken);
     }
 
     private bool SameContent(WorkflowDefinition a, WorkflowDefinition b) => serializer.SerializeActivity(a.Root) == serializer.SerializeActivity(b.Root)

@@ -37,7 +37,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Runs a new instance inline (the HTTP trigger and Studio's Run use this).</summary>
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
-        var graph = graphs.Get(definition);
+        var graph = await graphs.GetAsync(definition, cancellationToken);
         // No lock: nothing else can reach the instance before this burst's commit makes it exist.
         return await RunNewAsync(graph, runner.CreateInstance(graph, options), options, cancellationToken);
     }
@@ -51,7 +51,7 @@ public sealed class WorkflowInstanceService(
     /// </summary>
     public async Task<HeldRun> StartHeldAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
-        var graph = graphs.Get(definition);
+        var graph = await graphs.GetAsync(definition, cancellationToken);
         var state = runner.CreateInstance(graph, options);
         var hold = await locks.AcquireAsync(state.Id, cancellationToken);
         try
@@ -94,7 +94,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Stores a new pending instance and runs it in the background; returns its id at once.</summary>
     public async Task<string> DispatchAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
-        var graph = graphs.Get(definition);
+        var graph = await graphs.GetAsync(definition, cancellationToken);
         var state = runner.CreateInstance(graph, options with { Transient = null });
         await instances.CommitAsync(WorkflowCommit.StateOnly(state), cancellationToken);
         background.Enqueue(ct => ContinueAsync(state.Id, ct));

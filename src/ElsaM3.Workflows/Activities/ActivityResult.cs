@@ -13,6 +13,9 @@ public abstract record ActivityResult
     /// <summary>Waiting for a stimulus; the workflow suspends until a bookmark is resumed.</summary>
     public sealed record Suspended(IReadOnlyList<BookmarkRequest> Bookmarks) : ActivityResult;
 
+    /// <summary>Ends the workflow this activity is in with these outcomes (the <c>Complete</c> activity): a workflow used as an activity completes, the top one finishes.</summary>
+    public sealed record CompleteComposite(IReadOnlyList<string> Outcomes) : ActivityResult;
+
     /// <summary>Ends the whole workflow at once (the <c>Finish</c> activity).</summary>
     public sealed record FinishWorkflow : ActivityResult;
 

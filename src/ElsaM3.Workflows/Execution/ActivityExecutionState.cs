@@ -20,6 +20,9 @@ public sealed class ActivityExecutionState
     /// <summary>The routing counters of a flowchart; <c>null</c> for other activities.</summary>
     public FlowScope? Flow { get; set; }
 
+    /// <summary>For a workflow running as an activity: its inputs, outputs and variables.</summary>
+    public WorkflowScopeState? Scope { get; set; }
+
     /// <summary>State an activity keeps between execute and resume.</summary>
     public Dictionary<string, object?>? Properties { get; set; }
 

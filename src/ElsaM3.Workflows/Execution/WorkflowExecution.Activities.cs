@@ -50,7 +50,8 @@ internal sealed partial class WorkflowExecution
         ActivityResult result;
         try
         {
-            var type = node.Type ?? throw new InvalidOperationException($"Activity '{node.DisplayName}' has type '{node.Node.Type}', which this server does not know.");
+            EnterScopeOf(node, state);
+            var type = node.Type ?? throw new InvalidOperationException(UnknownTypeMessage(node));
             var input = await BindInputsAsync(node, type, record);
             // What the activity recorded as evaluated in an earlier burst still shows (while the instance stays in memory).
             if (state.RecordedInputs is { } recorded)
@@ -67,6 +68,7 @@ internal sealed partial class WorkflowExecution
         }
         catch (Exception e)
         {
+            _scope = null;
             Fault(node, state, record, e);
             return;
         }
@@ -81,7 +83,15 @@ internal sealed partial class WorkflowExecution
             // Routing failed after the activity completed (e.g. an invalid loop): an incident on that activity.
             Fault(node, state, record, e);
         }
+        finally
+        {
+            _scope = null;
+        }
     }
+
+    private static string UnknownTypeMessage(CompiledNode node) => Composition.WorkflowActivityReference.TryRead(node.Node) is { } workflow
+        ? $"Activity '{node.DisplayName}' runs the workflow '{workflow.DefinitionId}' (type '{node.Node.Type}'), which this server does not have."
+        : $"Activity '{node.DisplayName}' has type '{node.Node.Type}', which this server does not know.";
 
     /// <summary>
     /// Runs one activity alone as a dry run (Studio's Test tab) and answers its execution record: inputs as
@@ -139,6 +149,9 @@ internal sealed partial class WorkflowExecution
                 record.Status = ActivityStatus.Running;
                 AddJournal(state, JournalEvents.Suspended, null);
                 break;
+            case ActivityResult.CompleteComposite complete:
+                CompleteEnclosingWorkflow(node, state, record, complete.Outcomes);
+                break;
             case ActivityResult.FinishWorkflow:
                 CompleteActivity(node, state, record, ActivityResult.DoneOutcomes, notifyOwner: false);
                 FinishWorkflow(WorkflowSubStatus.Finished);
@@ -164,10 +177,10 @@ internal sealed partial class WorkflowExecution
         var values = new Dictionary<string, object?>(node.Type.Outputs.Count);
         foreach (var binding in node.Type.Outputs)
             values[binding.Name] = binding.Property.GetValue(output);
-        foreach (var (binding, variableId) in node.OutputTargets)
-            SetVariable(variableId, values[binding.Name]);
+        foreach (var (binding, memoryId) in node.OutputTargets)
+            AssignMemory(memoryId, values[binding.Name]);
         var plain = values.ToDictionary(p => p.Key, p => WorkflowJson.ToPlain(p.Value));
-        _state.ActivityOutputs[node.Id] = plain;
+        _state.ActivityOutputs[node.OutputKey] = plain;
         record.Outputs = plain;
         LastResult = plain.TryGetValue("Result", out var result) ? result : plain.Values.FirstOrDefault();
     }

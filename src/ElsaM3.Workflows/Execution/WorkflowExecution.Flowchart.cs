@@ -15,7 +15,7 @@ internal sealed partial class WorkflowExecution
         if (flowchart.Parent is null) AddWorkflowJournal(JournalEvents.Started);
         AddJournal(state, JournalEvents.Started, null);
 
-        var start = flowchart.Flow!.StartFor(TriggerActivityId);
+        var start = flowchart.Flow!.StartFor(flowchart.Scope.IsRoot ? TriggerActivityId : null);
         if (start is null)
         {
             CompleteFlowchart(flowchart, state);
@@ -29,7 +29,13 @@ internal sealed partial class WorkflowExecution
     {
         if (childState.ParentId is null || child.Parent is null) return;
         var owner = _state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == childState.ParentId);
-        if (owner?.Flow is null) return;
+        if (owner is null) return;
+        if (child.Parent.WorkflowActivity is not null)
+        {
+            CompleteWorkflowActivity(child.Parent, owner, ActivityResult.DoneOutcomes);
+            return;
+        }
+        if (owner.Flow is null) return;
         var flowchart = child.Parent;
 
         if (child.IsTerminal)

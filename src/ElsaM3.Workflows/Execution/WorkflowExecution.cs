@@ -22,6 +22,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     private readonly Dictionary<string, ActivityExecutionRecord> _records = [];
     private readonly List<object> _commitRecords = [];
     private Dictionary<object, object>? _runItems;
+    private ScopeView? _scope;
     private int _activitiesRun;
 
     public WorkflowExecution(WorkflowGraph graph, WorkflowState state, WorkflowEngineServices services,
@@ -71,6 +72,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
                 throw new InvalidOperationException($"The workflow ran more than {_services.Options.MaxActivitiesPerBurst} activities in one burst; is a loop missing an exit?");
             var node = _graph.Node(work.NodeId);
             if (node.Flow is not null) StartFlowchart(node, work);
+            else if (node.WorkflowActivity is not null) await StartWorkflowActivityAsync(node, work);
             else await ExecuteAsync(node, work);
         }
         return Settle();
@@ -85,7 +87,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
         return new WorkflowRunResult(_state, _journal, _records.Values.ToList()) { CommitRecords = _commitRecords };
     }
 
-    // ---- Memory (IWorkflowMemory) ----
+    // ---- Memory (IWorkflowMemory): the workflow being run's, or while an activity of an embedded workflow runs, that workflow's ----
 
     public string WorkflowInstanceId => _state.Id;
     public string WorkflowDefinitionId => _state.DefinitionId;
@@ -93,11 +95,13 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
 
     /// <summary>The instance's name (Elsa's Set Name activity changes it).</summary>
     public string? InstanceName { get => _state.Name; set => _state.Name = value; }
-    public IReadOnlyList<VariableDefinition> VariableDefinitions => _graph.Variables;
-    public IDictionary<string, object?> Input => _state.Input;
-    public IDictionary<string, object?> Output => _state.Output;
+    public IReadOnlyList<VariableDefinition> VariableDefinitions => _scope?.Scope.Variables ?? _graph.Variables;
+    public IDictionary<string, object?> Input => _scope?.Input ?? _state.Input;
+    public IDictionary<string, object?> Output => _scope?.State.Output ?? _state.Output;
     public object? LastResult { get; private set; }
     public IDictionary<object, object> RunItems => _runItems ??= [];
+
+    private Dictionary<string, object?> VariableValues => _scope?.State.Variables ?? _state.Variables;
 
     public bool TryGetVariable(string name, out object? value)
     {
@@ -107,7 +111,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
             value = null;
             return false;
         }
-        value = _state.Variables.GetValueOrDefault(definition.Id);
+        value = VariableValues.GetValueOrDefault(definition.Id);
         var type = TypeAliases.Resolve(definition.TypeName);
         if (value is not null && type != typeof(object) && !type.IsInstanceOfType(value))
             value = ValueConverter.Convert(value, definition.IsArray ? type.MakeArrayType() : type);
@@ -119,24 +123,34 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
         var definition = FindVariable(nameOrId) ?? throw new InvalidOperationException($"There is no variable '{nameOrId}' in this workflow.");
         var type = TypeAliases.Resolve(definition.TypeName);
         if (definition.IsArray) type = type.MakeArrayType();
-        _state.Variables[definition.Id] = type == typeof(object) ? WorkflowJson.ToPlain(value) : ValueConverter.Convert(value, type);
+        VariableValues[definition.Id] = type == typeof(object) ? WorkflowJson.ToPlain(value) : ValueConverter.Convert(value, type);
+    }
+
+    /// <summary>An output bound through its memory reference: to a variable in scope, else to an output of the workflow; else it is kept only on the activity, as Elsa does.</summary>
+    private void AssignMemory(string memoryId, object? value)
+    {
+        if (FindVariable(memoryId) is not null) SetVariable(memoryId, value);
+        else if ((_scope?.Scope ?? _graph.RootScope).DeclaresOutput(memoryId)) Output[memoryId] = WorkflowJson.ToPlain(value);
     }
 
     private VariableDefinition? FindVariable(string nameOrId)
     {
-        foreach (var v in _graph.Variables)
+        var variables = VariableDefinitions;
+        foreach (var v in variables)
             if (v.Id == nameOrId) return v;
-        foreach (var v in _graph.Variables)
+        foreach (var v in variables)
             if (string.Equals(v.Name, nameOrId, StringComparison.Ordinal)) return v;
-        foreach (var v in _graph.Variables)
+        foreach (var v in variables)
             if (string.Equals(v.Name, nameOrId, StringComparison.OrdinalIgnoreCase)) return v;
         return null;
     }
 
     public object? GetActivityOutput(string activityNameOrId, string outputName)
     {
-        var node = _graph.Nodes.FirstOrDefault(n => n.Node.Name == activityNameOrId) ?? _graph.Nodes.FirstOrDefault(n => n.Id == activityNameOrId);
-        if (node is null || !_state.ActivityOutputs.TryGetValue(node.Id, out var outputs)) return null;
+        var scope = _scope?.Scope ?? _graph.RootScope;
+        var node = _graph.Nodes.FirstOrDefault(n => n.Scope == scope && n.Node.Name == activityNameOrId)
+            ?? _graph.Nodes.FirstOrDefault(n => n.Scope == scope && n.Id == activityNameOrId);
+        if (node is null || !_state.ActivityOutputs.TryGetValue(node.OutputKey, out var outputs)) return null;
         return outputs.TryGetValue(outputName, out var value) ? value
             : outputs.FirstOrDefault(p => string.Equals(p.Key, outputName, StringComparison.OrdinalIgnoreCase)).Value;
     }

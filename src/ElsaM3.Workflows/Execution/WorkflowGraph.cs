@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ElsaM3.Workflows.Composition;
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Descriptors;
 using ElsaM3.Workflows.Expressions;
 using ElsaM3.Workflows.Flowchart;
+using ElsaM3.Workflows.Serialization;
 
 namespace ElsaM3.Workflows.Execution;
 
@@ -33,32 +35,50 @@ public sealed class WorkflowGraph
 
     public IEnumerable<CompiledNode> Nodes => _byNodeId.Values;
 
-    /// <summary>Prepares <paramref name="definition"/>; throws <see cref="WorkflowDefinitionException"/> naming what is wrong.</summary>
-    public static WorkflowGraph Compile(WorkflowDefinition definition, ActivityRegistry registry)
+    /// <summary>The workflow being run (as opposed to the workflows embedded in it as activities).</summary>
+    public CompiledScope RootScope { get; private set; } = null!;
+
+    /// <summary>
+    /// Prepares <paramref name="definition"/>; throws <see cref="WorkflowDefinitionException"/> naming what is wrong.
+    /// <paramref name="findWorkflow"/> gives the workflow an activity of a workflow-as-activity type runs; without it (or
+    /// when it answers <c>null</c>) such an activity faults when it runs, as an unknown type does.
+    /// </summary>
+    public static WorkflowGraph Compile(WorkflowDefinition definition, ActivityRegistry registry,
+        Func<WorkflowActivityReference, WorkflowDefinition?>? findWorkflow = null)
     {
-        if (definition.Root.Unrecognised is not null || !definition.Root.IsFlowchart)
-            throw new WorkflowDefinitionException($"root: the root activity must be an {ActivityNode.FlowchartType}, not '{definition.Root.Type}'.");
+        CheckRoot(definition, "root");
         var graph = new WorkflowGraph(definition);
-        graph.Root = graph.Add(definition.Root, null, WorkflowNodeId, registry);
-        graph.Variables = definition.Variables
-            .Concat(definition.Root.DescendantsAndSelf().SelectMany(n => n.Variables ?? []))
-            .GroupBy(v => v.Id).Select(g => g.First()).ToList();
-        foreach (var variable in graph.Variables)
+        graph.RootScope = new CompiledScope(definition, owner: null);
+        var compilation = new Compilation(registry, findWorkflow ?? (_ => null), [definition.DefinitionId]);
+        graph.Root = graph.Add(definition.Root, null, WorkflowNodeId, compilation, graph.RootScope);
+        graph.Variables = graph.RootScope.Variables;
+        foreach (var variable in graph.Nodes.Select(n => n.Scope).Distinct().SelectMany(s => s.Variables))
             if (string.IsNullOrWhiteSpace(variable.Id) || string.IsNullOrWhiteSpace(variable.Name))
                 throw new WorkflowDefinitionException("variables: every variable needs an 'id' and a 'name'.");
         return graph;
     }
 
-    private CompiledNode Add(ActivityNode node, CompiledNode? parent, string parentNodeId, ActivityRegistry registry)
+    private static void CheckRoot(WorkflowDefinition definition, string field)
+    {
+        if (definition.Root.Unrecognised is not null || !definition.Root.IsFlowchart)
+            throw new WorkflowDefinitionException($"{field}: the root activity must be an {ActivityNode.FlowchartType}, not '{definition.Root.Type}'.");
+    }
+
+    private sealed record Compilation(ActivityRegistry Registry, Func<WorkflowActivityReference, WorkflowDefinition?> FindWorkflow, IReadOnlyList<string> Enclosing);
+
+    private CompiledNode Add(ActivityNode node, CompiledNode? parent, string parentNodeId, Compilation compilation, CompiledScope scope)
     {
         var nodeId = $"{parentNodeId}:{node.Id}";
-        node.NodeId = nodeId;
-        var type = node.Unrecognised is null ? registry.Find(node.Type) : null;
-        var compiled = new CompiledNode(node, nodeId, type, parent)
+        // An embedded workflow's nodes belong to its own definition (and may be embedded more than once): left as they are.
+        if (scope.IsRoot) node.NodeId = nodeId;
+        var type = node.Unrecognised is null ? compilation.Registry.Find(node.Type) : null;
+        var workflow = type is null && WorkflowActivityReference.TryRead(node) is { } reference ? compilation.FindWorkflow(reference) : null;
+        var compiled = new CompiledNode(node, nodeId, type, parent, scope)
         {
             Inputs = type is null ? [] : CompileInputs(node, type),
             OutputTargets = type is null ? [] : CompileOutputs(node, type),
             JoinMode = node.Type == "Elsa.FlowJoin" ? ReadJoinMode(node) : FlowJoinMode.WaitAllActive,
+            WorkflowActivity = workflow is null ? null : BindWorkflowActivity(node, workflow),
         };
         if (!_byNodeId.TryAdd(nodeId, compiled))
             throw new WorkflowDefinitionException($"activities: the id '{node.Id}' is used by more than one activity in the same flowchart.");
@@ -66,9 +86,40 @@ public sealed class WorkflowGraph
         {
             compiled.Flow = new FlowGraph(node);
             foreach (var child in node.Activities!)
-                compiled.Children[child.Id] = Add(child, compiled, nodeId, registry);
+                compiled.Children[child.Id] = Add(child, compiled, nodeId, compilation, scope);
+        }
+        if (workflow is not null)
+        {
+            if (compilation.Enclosing.Contains(workflow.DefinitionId))
+                throw new WorkflowDefinitionException(
+                    $"activities: '{node.Name ?? node.Id}' runs the workflow '{workflow.Name ?? workflow.DefinitionId}' inside itself; a workflow cannot contain itself.");
+            CheckRoot(workflow, $"activities: '{node.Name ?? node.Id}' runs the workflow '{workflow.Name ?? workflow.DefinitionId}', whose root");
+            compiled.Body = Add(workflow.Root, compiled, nodeId,
+                compilation with { Enclosing = [.. compilation.Enclosing, workflow.DefinitionId] }, new CompiledScope(workflow, compiled));
         }
         return compiled;
+    }
+
+    private static WorkflowActivityBinding BindWorkflowActivity(ActivityNode node, WorkflowDefinition workflow)
+    {
+        var json = node.Unrecognised ?? node.Properties;
+        var inputs = workflow.Inputs.Select(input =>
+        {
+            var value = JsonLookup.Get(json, WorkflowActivityPropertyNames.Safe(input.Name));
+            var expression = value switch
+            {
+                JsonObject wrapper => Expression.FromJson(JsonLookup.Get(wrapper, "expression")),
+                JsonValue literal => new Expression("Literal", literal.DeepClone()),
+                _ => null,
+            };
+            return (input.Name, expression);
+        }).ToList();
+        var outputs = workflow.Outputs
+            .Select(output => (output.Name, MemoryId: JsonLookup.Get(json, WorkflowActivityPropertyNames.Safe(output.Name)) is JsonObject wrapper
+                && JsonLookup.Get(wrapper, "memoryReference") is JsonObject reference ? JsonLookup.GetString(reference, "id") : null))
+            .Where(o => !string.IsNullOrEmpty(o.MemoryId))
+            .Select(o => (o.Name, o.MemoryId!)).ToList();
+        return new WorkflowActivityBinding(workflow, inputs, outputs);
     }
 
     private static IReadOnlyList<CompiledInput> CompileInputs(ActivityNode node, ActivityType type)
@@ -88,7 +139,7 @@ public sealed class WorkflowGraph
         return inputs;
     }
 
-    private static IReadOnlyList<(OutputBinding Output, string VariableId)> CompileOutputs(ActivityNode node, ActivityType type)
+    private static IReadOnlyList<(OutputBinding Output, string MemoryId)> CompileOutputs(ActivityNode node, ActivityType type)
     {
         var targets = new List<(OutputBinding, string)>();
         foreach (var output in type.Outputs)
@@ -106,7 +157,7 @@ public sealed class WorkflowGraph
 }
 
 /// <summary>One activity of a <see cref="WorkflowGraph"/>.</summary>
-public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType? type, CompiledNode? parent)
+public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType? type, CompiledNode? parent, CompiledScope scope)
 {
     public ActivityNode Node { get; } = node;
     public string NodeId { get; } = nodeId;
@@ -116,8 +167,19 @@ public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType?
     public ActivityType? Type { get; } = type;
     public CompiledNode? Parent { get; } = parent;
     public required IReadOnlyList<CompiledInput> Inputs { get; init; }
-    public required IReadOnlyList<(OutputBinding Output, string VariableId)> OutputTargets { get; init; }
+    /// <summary>Outputs bound to memory: a variable of the scope or, failing that, one of its workflow's outputs.</summary>
+    public required IReadOnlyList<(OutputBinding Output, string MemoryId)> OutputTargets { get; init; }
     public FlowJoinMode JoinMode { get; init; }
+
+    /// <summary>The workflow this activity belongs to.</summary>
+    public CompiledScope Scope { get; } = scope;
+
+    /// <summary>For a workflow used as an activity: its inputs and outputs, and its root as <see cref="Body"/>.</summary>
+    public WorkflowActivityBinding? WorkflowActivity { get; init; }
+    public CompiledNode? Body { get; internal set; }
+
+    /// <summary>Where this activity's outputs are kept in the instance: its id, or its node id inside an embedded workflow (ids repeat across workflows).</summary>
+    public string OutputKey => Scope.IsRoot ? Id : NodeId;
 
     /// <summary>For flowcharts: the routing structure and children by activity id.</summary>
     public FlowGraph? Flow { get; internal set; }

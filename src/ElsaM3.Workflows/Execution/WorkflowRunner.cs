@@ -22,7 +22,9 @@ public sealed class WorkflowRunner
     {
     }
 
-    public WorkflowGraph Compile(WorkflowDefinition definition) => WorkflowGraph.Compile(definition, _services.Registry);
+    /// <summary>Prepares a definition for running; <paramref name="findWorkflow"/> gives the workflows its activities run (see <see cref="WorkflowGraph.Compile"/>).</summary>
+    public WorkflowGraph Compile(WorkflowDefinition definition, Func<Composition.WorkflowActivityReference, WorkflowDefinition?>? findWorkflow = null) =>
+        WorkflowGraph.Compile(definition, _services.Registry, findWorkflow);
 
     /// <summary>A new instance in <see cref="WorkflowSubStatus.Pending"/> with the root flowchart scheduled.</summary>
     public WorkflowState CreateInstance(WorkflowGraph graph, StartOptions options)
@@ -125,7 +127,7 @@ public sealed class WorkflowRunner
     public async ValueTask<ActivityExecutionRecord> TestActivityAsync(WorkflowGraph graph, string activityNodeId,
         IReadOnlyDictionary<string, object?>? input, CancellationToken cancellationToken = default)
     {
-        var node = graph.Nodes.FirstOrDefault(n => n.NodeId == activityNodeId || n.Id == activityNodeId)
+        var node = graph.Nodes.FirstOrDefault(n => n.NodeId == activityNodeId || (n.Scope.IsRoot && n.Id == activityNodeId))
             ?? throw new KeyNotFoundException($"The workflow has no activity '{activityNodeId}'.");
         var state = CreateInstance(graph, new StartOptions { Input = input });
         state.ScheduledActivities.Clear();
@@ -149,7 +151,7 @@ public sealed class WorkflowRunner
         WorkflowExecution? execution = null;
         foreach (var node in graph.Nodes)
         {
-            if (!node.Node.CanStartWorkflow || node.Type?.Factory is null || !typeof(Activities.ITrigger).IsAssignableFrom(node.Type.ClrType)) continue;
+            if (!node.Scope.IsRoot || !node.Node.CanStartWorkflow || node.Type?.Factory is null || !typeof(Activities.ITrigger).IsAssignableFrom(node.Type.ClrType)) continue;
             execution ??= new WorkflowExecution(graph, CreateInstance(graph, new StartOptions()), _services, null, cancellationToken);
             object input;
             try
@@ -170,7 +172,7 @@ public sealed class WorkflowRunner
         return triggers;
     }
 
-    private static object? InitialValue(VariableDefinition variable)
+    internal static object? InitialValue(VariableDefinition variable)
     {
         if (variable.Value is null) return null;
         var type = TypeAliases.Resolve(variable.TypeName);

@@ -1,0 +1,25 @@
+using ElsaM3.Workflows.Definitions;
+using ElsaM3.Workflows.Execution;
+
+namespace ElsaM3.Workflows.Composition;
+
+/// <summary>
+/// The workflow an activity belongs to inside a graph: the compiled definition itself, or a workflow embedded as an
+/// activity (<see cref="Owner"/>), which has its own variables, inputs and outputs.
+/// </summary>
+public sealed class CompiledScope(WorkflowDefinition definition, CompiledNode? owner)
+{
+    public WorkflowDefinition Definition { get; } = definition;
+
+    /// <summary>The workflow-as-activity node whose body this scope is; <c>null</c> for the workflow being run.</summary>
+    public CompiledNode? Owner { get; } = owner;
+
+    /// <summary>Workflow-level and flowchart-level variables of this workflow.</summary>
+    public IReadOnlyList<VariableDefinition> Variables { get; } = definition.Variables
+        .Concat(definition.Root.DescendantsAndSelf().SelectMany(n => n.Variables ?? []))
+        .GroupBy(v => v.Id).Select(g => g.First()).ToList();
+
+    public bool IsRoot => Owner is null;
+
+    public bool DeclaresOutput(string name) => Definition.Outputs.Exists(o => string.Equals(o.Name, name, StringComparison.Ordinal));
+}
