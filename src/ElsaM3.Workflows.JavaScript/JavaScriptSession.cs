@@ -72,9 +72,19 @@ internal sealed class JavaScriptSession
         _current = context;
         if (!ReferenceEquals(context.Memory.VariableDefinitions, _accessorsFor)) AddVariableAccessors(context.Memory.VariableDefinitions);
         foreach (var name in context.Memory.Input.Keys)
-            if (IsIdentifier(name) && _inputAccessors.Add(name) && _engine.GetValue($"get{name}").IsUndefined())
-                _engine.SetValue($"get{name}", (Func<JsValue>)(() => ToJs(Input(name))));
+        {
+            if (!IsIdentifier(name) || !_inputAccessors.Add(name)) continue;
+            AddInputAccessor(name, name);
+            // Declared inputs are PascalCase ("getResidentName") while JSON callers often send camelCase keys.
+            if (char.IsLower(name[0])) AddInputAccessor(char.ToUpperInvariant(name[0]) + name[1..], name);
+        }
         return _engine.Evaluate(script);
+    }
+
+    private void AddInputAccessor(string accessorName, string inputName)
+    {
+        if (_engine.GetValue($"get{accessorName}").IsUndefined())
+            _engine.SetValue($"get{accessorName}", (Func<JsValue>)(() => ToJs(Input(inputName))));
     }
 
     private object? Input(string name) => Memory.Input.TryGetValue(name, out var value) ? value

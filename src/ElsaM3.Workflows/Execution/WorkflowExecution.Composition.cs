@@ -22,7 +22,9 @@ internal sealed partial class WorkflowExecution
 
         private static Dictionary<string, object?> Overlay(IDictionary<string, object?> under, Dictionary<string, object?> over)
         {
-            var merged = new Dictionary<string, object?>(under, StringComparer.Ordinal);
+            // Case-insensitive: a declared "ResidentName" hides the caller's "residentName".
+            var merged = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in under) merged[name] = value;
             foreach (var (name, value) in over) merged[name] = value;
             return merged;
         }
