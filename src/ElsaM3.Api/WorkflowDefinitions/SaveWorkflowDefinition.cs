@@ -52,7 +52,7 @@ public static class SaveWorkflowDefinition
     private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> SaveModelAsync(JsonObject modelJson, bool publish, AuditAction action,
         HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
-        if (modelJson["root"] is not JsonObject) return ApiErrors.Invalid("root", "is required: the workflow's root activity (a flowchart), as an object.");
+        if (modelJson["root"] is not JsonObject) return ApiErrors.Invalid("root", "is required: the workflow's root activity (a flowchart, a sequence or a single activity), as an object.");
         WorkflowDefinition model;
         try
         {

@@ -9,6 +9,7 @@ namespace ElsaM3.Workflows.Definitions;
 public sealed class ActivityNode
 {
     public const string FlowchartType = "Elsa.Flowchart";
+    public const string SequenceType = "Elsa.Sequence";
 
     public string Id { get; set; } = "";
     public string? NodeId { get; set; }
@@ -21,7 +22,7 @@ public sealed class ActivityNode
     /// <summary>Every other property: input and output wrappers, plain inputs and unknown properties.</summary>
     public JsonObject Properties { get; set; } = [];
 
-    /// <summary>Children of a container (a flowchart); <c>null</c> for leaf activities.</summary>
+    /// <summary>Children of a container (a flowchart or a sequence); <c>null</c> for leaf activities.</summary>
     public List<ActivityNode>? Activities { get; set; }
     public List<Connection>? Connections { get; set; }
     public List<VariableDefinition>? Variables { get; set; }
@@ -31,7 +32,9 @@ public sealed class ActivityNode
     /// </summary>
     public JsonObject? Unrecognised { get; set; }
 
-    public bool IsFlowchart => Activities is not null;
+    public bool IsFlowchart => Activities is not null && Type == FlowchartType;
+
+    public bool IsSequence => Activities is not null && Type == SequenceType;
 
     public bool CanStartWorkflow => CustomProperties["canStartWorkflow"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
 

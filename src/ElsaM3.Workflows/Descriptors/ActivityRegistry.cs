@@ -12,6 +12,7 @@ public sealed class ActivityRegistry
     public ActivityRegistry(IEnumerable<ActivityRegistration> registrations)
     {
         Add(FlowchartType);
+        Add(SequenceType);
         foreach (var registration in registrations)
             Add(ActivityDescriber.Describe(registration.ActivityClass));
     }
@@ -46,6 +47,26 @@ public sealed class ActivityRegistry
                 IsBrowsable = false,
             };
         });
+
+    /// <summary>Elsa's Sequence: its activities one after another (a root or a body Studio cannot draw, but Elsa files have); run by the engine itself.</summary>
+    public static readonly ActivityType SequenceType = new()
+    {
+        Descriptor = new ActivityDescriptor
+        {
+            TypeName = ActivityNode.SequenceType,
+            Namespace = "Elsa",
+            Name = "Sequence",
+            Category = "Workflows",
+            DisplayName = "Sequence",
+            Description = "Execute a set of activities in sequence.",
+            IsContainer = true,
+            IsBrowsable = false,
+        },
+        ClrType = typeof(ActivityNode),
+        InputType = typeof(NoInput),
+        Inputs = [],
+        Outputs = [],
+    };
 
     /// <summary>The container every rule workflow's root is; run by the engine itself.</summary>
     public static readonly ActivityType FlowchartType = new()

@@ -12,13 +12,12 @@ internal sealed partial class WorkflowExecution
         var state = NewContext(flowchart, work);
         state.Flow = new FlowScope();
         Record(flowchart, state);
-        if (flowchart.Parent is null) AddWorkflowJournal(JournalEvents.Started);
         AddJournal(state, JournalEvents.Started, null);
 
         var start = flowchart.Flow!.StartFor(flowchart.Scope.IsRoot ? TriggerActivityId : null);
         if (start is null)
         {
-            CompleteFlowchart(flowchart, state);
+            CompleteContainer(flowchart, state);
             return;
         }
         state.Flow.StartId = start.Id;
@@ -27,7 +26,12 @@ internal sealed partial class WorkflowExecution
 
     private void OnChildCompleted(CompiledNode child, ActivityExecutionState childState, IReadOnlyList<string> outcomes)
     {
-        if (childState.ParentId is null || child.Parent is null) return;
+        if (child.Parent is null)
+        {
+            // A root that is not a container (a single activity, a workflow used as an activity) ends the workflow.
+            FinishWorkflow(WorkflowSubStatus.Finished);
+            return;
+        }
         var owner = _state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == childState.ParentId);
         if (owner is null) return;
         if (child.Parent.WorkflowActivity is not null)
@@ -35,12 +39,18 @@ internal sealed partial class WorkflowExecution
             CompleteWorkflowActivity(child.Parent, owner, ActivityResult.DoneOutcomes);
             return;
         }
+        if (child.Parent.Steps is not null)
+        {
+            if (child.IsTerminal) CompleteContainer(child.Parent, owner);
+            else ScheduleStep(child.Parent, owner, Sequences.NextIndex(owner), childState.Id);
+            return;
+        }
         if (owner.Flow is null) return;
         var flowchart = child.Parent;
 
         if (child.IsTerminal)
         {
-            CompleteFlowchart(flowchart, owner);
+            CompleteContainer(flowchart, owner);
             return;
         }
 
@@ -137,23 +147,24 @@ internal sealed partial class WorkflowExecution
             if (work.OwnerId == owner.Id) return;
         foreach (var context in _state.ActivityExecutionContexts)
             if (context.ParentId == owner.Id) return;
-        CompleteFlowchart(flowchart, owner);
+        CompleteContainer(flowchart, owner);
     }
 
-    private void CompleteFlowchart(CompiledNode flowchart, ActivityExecutionState state)
+    /// <summary>A flowchart or sequence is done: what it still runs is cancelled; at the root, the workflow finishes.</summary>
+    private void CompleteContainer(CompiledNode container, ActivityExecutionState state)
     {
         foreach (var child in _state.ActivityExecutionContexts.Where(c => c.ParentId == state.Id).ToList())
             CancelContext(child);
         RemoveQueued(w => w.OwnerId == state.Id);
 
-        var record = Record(flowchart, state);
-        if (flowchart.Parent is null)
+        var record = Record(container, state);
+        if (container.Parent is null)
         {
-            CompleteActivity(flowchart, state, record, ActivityResult.DoneOutcomes, notifyOwner: false);
+            CompleteActivity(container, state, record, ActivityResult.DoneOutcomes, notifyOwner: false);
             FinishWorkflow(WorkflowSubStatus.Finished);
         }
         else
-            CompleteActivity(flowchart, state, record, ActivityResult.DoneOutcomes);
+            CompleteActivity(container, state, record, ActivityResult.DoneOutcomes);
     }
 
     private void RemoveQueued(Func<ScheduledWork, bool> match)

@@ -71,7 +71,9 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
             if (++_activitiesRun > _services.Options.MaxActivitiesPerBurst)
                 throw new InvalidOperationException($"The workflow ran more than {_services.Options.MaxActivitiesPerBurst} activities in one burst; is a loop missing an exit?");
             var node = _graph.Node(work.NodeId);
+            if (node.Parent is null && work.ExistingInstanceId is null) AddWorkflowJournal(JournalEvents.Started);
             if (node.Flow is not null) StartFlowchart(node, work);
+            else if (node.Steps is not null) StartSequence(node, work);
             else if (node.WorkflowActivity is not null) await StartWorkflowActivityAsync(node, work);
             else await ExecuteAsync(node, work);
         }

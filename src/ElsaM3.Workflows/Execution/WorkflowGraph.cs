@@ -46,7 +46,6 @@ public sealed class WorkflowGraph
     public static WorkflowGraph Compile(WorkflowDefinition definition, ActivityRegistry registry,
         Func<WorkflowActivityReference, WorkflowDefinition?>? findWorkflow = null)
     {
-        CheckRoot(definition, "root");
         var graph = new WorkflowGraph(definition);
         graph.RootScope = new CompiledScope(definition, owner: null);
         var compilation = new Compilation(registry, findWorkflow ?? (_ => null), [definition.DefinitionId]);
@@ -56,12 +55,6 @@ public sealed class WorkflowGraph
             if (string.IsNullOrWhiteSpace(variable.Id) || string.IsNullOrWhiteSpace(variable.Name))
                 throw new WorkflowDefinitionException("variables: every variable needs an 'id' and a 'name'.");
         return graph;
-    }
-
-    private static void CheckRoot(WorkflowDefinition definition, string field)
-    {
-        if (definition.Root.Unrecognised is not null || !definition.Root.IsFlowchart)
-            throw new WorkflowDefinitionException($"{field}: the root activity must be an {ActivityNode.FlowchartType}, not '{definition.Root.Type}'.");
     }
 
     private sealed record Compilation(ActivityRegistry Registry, Func<WorkflowActivityReference, WorkflowDefinition?> FindWorkflow, IReadOnlyList<string> Enclosing);
@@ -82,18 +75,16 @@ public sealed class WorkflowGraph
         };
         if (!_byNodeId.TryAdd(nodeId, compiled))
             throw new WorkflowDefinitionException($"activities: the id '{node.Id}' is used by more than one activity in the same flowchart.");
-        if (node.IsFlowchart)
-        {
-            compiled.Flow = new FlowGraph(node);
-            foreach (var child in node.Activities!)
+        if (node.IsFlowchart) compiled.Flow = new FlowGraph(node);
+        if (node.Activities is not null)
+            foreach (var child in node.Activities)
                 compiled.Children[child.Id] = Add(child, compiled, nodeId, compilation, scope);
-        }
+        if (node.IsSequence) compiled.Steps = node.Activities!.Select(a => compiled.Children[a.Id]).ToList();
         if (workflow is not null)
         {
             if (compilation.Enclosing.Contains(workflow.DefinitionId))
                 throw new WorkflowDefinitionException(
                     $"activities: '{node.Name ?? node.Id}' runs the workflow '{workflow.Name ?? workflow.DefinitionId}' inside itself; a workflow cannot contain itself.");
-            CheckRoot(workflow, $"activities: '{node.Name ?? node.Id}' runs the workflow '{workflow.Name ?? workflow.DefinitionId}', whose root");
             compiled.Body = Add(workflow.Root, compiled, nodeId,
                 compilation with { Enclosing = [.. compilation.Enclosing, workflow.DefinitionId] }, new CompiledScope(workflow, compiled));
         }
@@ -183,6 +174,9 @@ public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType?
 
     /// <summary>For flowcharts: the routing structure and children by activity id.</summary>
     public FlowGraph? Flow { get; internal set; }
+
+    /// <summary>For sequences: the children in the order they run.</summary>
+    public IReadOnlyList<CompiledNode>? Steps { get; internal set; }
     public Dictionary<string, CompiledNode> Children { get; } = new(StringComparer.Ordinal);
 
     public bool IsTerminal => Type?.Descriptor.IsTerminal == true;

@@ -50,7 +50,7 @@ internal sealed class ActivityNodeJsonConverter(ActivityRegistry registry) : Jso
             var activities = JsonLookup.Get(json, "activities");
             if (activities is JsonObject wrapped && JsonLookup.Get(wrapped, "$values") is JsonArray values) activities = values;
             node.Activities = (activities as JsonArray ?? []).Select(a => ReadNode(a as JsonObject ?? throw new JsonException("An activity must be a JSON object."), options)).ToList();
-            node.Connections = ConnectionListJsonConverter.ReadList(JsonLookup.Get(json, "connections"));
+            if (type == ActivityNode.FlowchartType) node.Connections = ConnectionListJsonConverter.ReadList(JsonLookup.Get(json, "connections"));
             node.Variables = JsonLookup.Get(json, "variables")?.Deserialize<List<VariableDefinition>>(options) ?? [];
         }
 
@@ -136,8 +136,11 @@ internal sealed class ActivityNodeJsonConverter(ActivityRegistry registry) : Jso
             writer.WriteStartArray("activities");
             foreach (var child in value.Activities) Write(writer, child, options);
             writer.WriteEndArray();
-            writer.WritePropertyName("connections");
-            new ConnectionListJsonConverter().Write(writer, value.Connections ?? [], options);
+            if (value.IsFlowchart)
+            {
+                writer.WritePropertyName("connections");
+                new ConnectionListJsonConverter().Write(writer, value.Connections ?? [], options);
+            }
             writer.WritePropertyName("variables");
             JsonSerializer.Serialize(writer, value.Variables ?? [], options);
         }

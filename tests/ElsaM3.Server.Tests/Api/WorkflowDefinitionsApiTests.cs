@@ -80,11 +80,13 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     public async Task InvalidModel_Is400_NamingTheField_AndStoresNothing()
     {
         var response = await _client.PostAsJsonAsync($"{Api}/workflow-definitions",
-            new JsonObject { ["model"] = JsonNode.Parse("""{"definitionId":"bad","root":{"id":"s","type":"Elsa.Sequence"}}""") });
+            new JsonObject { ["model"] = JsonNode.Parse("""
+                {"definitionId":"bad","root":{"id":"fc","type":"Elsa.Flowchart","activities":[{"id":"a","type":"Elsa.WriteLine"},{"id":"a","type":"Elsa.WriteLine"}]}}
+                """) });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        problem["errors"]!["root"]![0]!.GetValue<string>().ShouldContain("Elsa.Flowchart");
+        problem["errors"]!["activities"]![0]!.GetValue<string>().ShouldContain("the id 'a' is used by more than one activity");
         (await _client.GetAsync($"{Api}/workflow-definitions/by-definition-id/bad")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
