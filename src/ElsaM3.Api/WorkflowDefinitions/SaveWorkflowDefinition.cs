@@ -42,17 +42,42 @@ public static class SaveWorkflowDefinition
         return await SaveModelAsync(modelJson, publish, publish ? AuditAction.DefinitionPublished : AuditAction.DefinitionSaved, http, audit, definitions, serializer, ct);
     }
 
-    private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> Import(
-        JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    /// <summary>
+    /// Elsa's import: the file is saved as a draft (never published, whatever its <c>isPublished</c> says, so nothing in it is
+    /// evaluated) and the answer is the definition itself: 201 when the definition is new, else 200.
+    /// </summary>
+    private static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Import(
+        JsonObject body, HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, IWorkflowDefinitionStore store,
+        WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
-        var publish = body["isPublished"] is JsonValue p && p.GetValueKind() == JsonValueKind.True;
-        return await SaveModelAsync(body, publish, AuditAction.DefinitionImported, http, audit, definitions, serializer, ct);
+        var definitionId = body["definitionId"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
+        var isNew = string.IsNullOrWhiteSpace(definitionId) || await store.FindAsync(definitionId, VersionOptions.Latest, ct) is null;
+        var saved = await TrySaveAsync(body, publish: false, AuditAction.DefinitionImported, http, audit, definitions, serializer, ct);
+        if (saved.Invalid is not null) return saved.Invalid;
+        if (saved.Problem is not null) return saved.Problem;
+        var model = DefinitionJson.Model(saved.Result!.Definition, serializer);
+        return isNew
+            ? TypedResults.Created($"{ElsaApi.Prefix}/workflow-definitions/by-definition-id/{Uri.EscapeDataString(saved.Result.Definition.DefinitionId)}", model)
+            : TypedResults.Ok(model);
     }
 
     private static async Task<Results<Ok<SaveResponse>, ValidationProblem, ProblemHttpResult>> SaveModelAsync(JsonObject modelJson, bool publish, AuditAction action,
         HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
     {
-        if (modelJson["root"] is not JsonObject) return ApiErrors.Invalid("root", "is required: the workflow's root activity (a flowchart, a sequence or a single activity), as an object.");
+        var saved = await TrySaveAsync(modelJson, publish, action, http, audit, definitions, serializer, ct);
+        if (saved.Invalid is not null) return saved.Invalid;
+        if (saved.Problem is not null) return saved.Problem;
+        var result = saved.Result!;
+        return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = await WarningsAsync(http, result.Definition, ct) });
+    }
+
+    /// <summary>A save, or the 400 (<see cref="Invalid"/>) or 409 (<see cref="Problem"/>) that says why not.</summary>
+    private sealed record SaveAttempt(SaveResult? Result, ValidationProblem? Invalid = null, ProblemHttpResult? Problem = null);
+
+    private static async Task<SaveAttempt> TrySaveAsync(JsonObject modelJson, bool publish, AuditAction action,
+        HttpContext http, AuditRecorder audit, WorkflowDefinitionService definitions, WorkflowDefinitionSerializer serializer, CancellationToken ct)
+    {
+        if (modelJson["root"] is not JsonObject) return new(null, ApiErrors.Invalid("root", "is required: the workflow's root activity (a flowchart, a sequence or a single activity), as an object."));
         WorkflowDefinition model;
         try
         {
@@ -60,31 +85,31 @@ public static class SaveWorkflowDefinition
         }
         catch (JsonException e)
         {
-            return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
+            return new(null, ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}"));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // A lone surrogate in a string, a duplicate key deep in a node, a number that does not fit its field.
-            return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
+            return new(null, ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}"));
         }
         try
         {
             var result = await definitions.SaveAsync(model, publish, ct);
             await audit.RecordAsync(http, action, result.Definition.DefinitionId, VersionDetail(result.Definition));
-            return TypedResults.Ok(new SaveResponse(DefinitionJson.Model(result.Definition, serializer), result.AlreadyPublished) { Warnings = await WarningsAsync(http, result.Definition, ct) });
+            return new(result);
         }
         catch (TriggerConflictException e)
         {
-            return ApiErrors.Conflict(e);
+            return new(null, Problem: ApiErrors.Conflict(e));
         }
         catch (WorkflowDefinitionException e)
         {
-            return ApiErrors.FromMessage(e.Message);
+            return new(null, ApiErrors.FromMessage(e.Message));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // The JSON nodes of a definition are read lazily: a node of the wrong kind surfaces only here.
-            return ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}");
+            return new(null, ApiErrors.Invalid("model", $"is not a valid Elsa workflow definition: {e.Message}"));
         }
     }
 

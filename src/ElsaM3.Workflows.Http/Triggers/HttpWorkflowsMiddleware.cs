@@ -51,8 +51,7 @@ public sealed class HttpWorkflowsMiddleware(
         }
         if (matches.Count > 1)
         {
-            await Problem(context, StatusCodes.Status409Conflict,
-                $"The call is ambiguous: {matches.Count} published workflows handle {method} {settings.BasePath}{path} ({string.Join(", ", matches.Select(m => m.Trigger.WorkflowDefinitionId))}).");
+            await AmbiguousAsync(context, matches.Select(m => m.Trigger.WorkflowDefinitionId).Distinct().ToList());
             return;
         }
 
@@ -205,6 +204,22 @@ public sealed class HttpWorkflowsMiddleware(
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
         object body = errors is null ? new { status, title = ReasonPhrase(status), detail } : new { status, title = ReasonPhrase(status), detail, errors };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, WorkflowJson.StateOptions), context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Elsa's answer to a call that matches several workflows, <c>{errorMessage, workflows:[{workflowDefinitionId}]}</c>, with a
+    /// 409 instead of Elsa's 500: the caller can do nothing about it, but the server did not fail.
+    /// </summary>
+    private static Task AmbiguousAsync(HttpContext context, IReadOnlyList<string> definitionIds)
+    {
+        context.Response.StatusCode = StatusCodes.Status409Conflict;
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            errorMessage = "The call is ambiguous and matches multiple workflows.",
+            workflows = definitionIds.Select(id => new { workflowDefinitionId = id }),
+        };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, WorkflowJson.StateOptions), context.RequestAborted);
     }
 

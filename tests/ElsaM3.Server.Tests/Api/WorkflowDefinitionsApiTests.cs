@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ElsaM3.Server.Tests.Support;
 using static ElsaM3.Server.Tests.Support.Workflows;
 
@@ -139,7 +140,7 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExportThenImport_RoundTrips()
+    public async Task ExportThenImport_RoundTrips_AsADraft_AnsweringTheDefinitionItself()
     {
         await SaveAsync(HttpWorkflow("exported", "exported", "GET", Respond("r", "hi"), Connect("ep", "r")), publish: true);
 
@@ -147,14 +148,63 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
         export.Content.Headers.ContentDisposition!.FileName!.ShouldContain("workflow-definition-exported-exported-");
         var json = JsonNode.Parse(await export.Content.ReadAsStringAsync())!.AsObject();
         json["$schema"]!.GetValue<string>().ShouldContain("elsaworkflows.io");
+        json["isPublished"]!.GetValue<bool>().ShouldBeTrue();
         json["definitionId"] = "imported";
         json["id"] = null;
         json["root"]!["activities"]![0]!["path"]!["expression"]!["value"] = "imported";
 
         var imported = await _client.PostAsJsonAsync($"{Api}/workflow-definitions/import", json);
 
-        imported.StatusCode.ShouldBe(HttpStatusCode.OK);
+        imported.StatusCode.ShouldBe(HttpStatusCode.Created);
+        imported.Headers.Location!.ToString().ShouldBe($"{Api}/workflow-definitions/by-definition-id/imported");
+        var model = JsonNode.Parse(await imported.Content.ReadAsStringAsync())!;
+        model["definitionId"]!.GetValue<string>().ShouldBe("imported");
+        model["isPublished"]!.GetValue<bool>().ShouldBeFalse();
+        model["root"]!["activities"]!.AsArray().Count.ShouldBe(2);
+        model["links"]!.AsArray().Select(l => l!["rel"]!.GetValue<string>()).ShouldContain("publish");
+        (await _client.GetAsync("/workflows/imported")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await _client.PostAsync($"{Api}/workflow-definitions/imported/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await _client.GetAsync("/workflows/imported")).Content.ReadAsStringAsync()).ShouldBe("hi");
+
+        var again = await _client.PostAsJsonAsync($"{Api}/workflow-definitions/import", json);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await again.Content.ReadAsStringAsync())!["version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Import_EvaluatesNothing_ATriggerScriptThatCannotRun_IsRefusedOnlyAtPublish()
+    {
+        var json = JsonNode.Parse(HttpWorkflow("script-path", "x", "GET", Respond("r", "hi"), Connect("ep", "r")))!.AsObject();
+        json["root"]!["activities"]![0]!["path"] = JsonNode.Parse("""{"typeName":"String","expression":{"type":"JavaScript","value":"noSuchFunction()"}}""");
+
+        var imported = await _client.PostAsJsonAsync($"{Api}/workflow-definitions/import", json);
+        imported.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var published = await _client.PostAsync($"{Api}/workflow-definitions/script-path/publish", null);
+        published.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await published.Content.ReadAsStringAsync()).ShouldContain("noSuchFunction");
+    }
+
+    [Fact]
+    public async Task AmbiguousCall_AnswersElsasErrorMessage_AndTheWorkflows()
+    {
+        await SaveAsync(HttpWorkflow("amb-a", "amb", "GET", Respond("r", "a"), Connect("ep", "r")), publish: true);
+        await SaveAsync(HttpWorkflow("amb-b", "amb-b", "GET", Respond("r", "b"), Connect("ep", "r")), publish: true);
+        // Publishing refuses a clash; a second node or a hand-edited database can still make one.
+        var store = _app.Services.GetRequiredService<ElsaM3.Runtime.Definitions.IWorkflowDefinitionStore>();
+        var triggers = await store.ListTriggersAsync(null, default);
+        var a = triggers.Single(t => t.WorkflowDefinitionId == "amb-a");
+        var b = triggers.Single(t => t.WorkflowDefinitionId == "amb-b");
+        await store.ReplaceTriggersAsync("amb-b", [b with { Hash = a.Hash, Payload = a.Payload }], default);
+        _app.Services.GetRequiredService<ElsaM3.Runtime.Triggers.TriggerIndex>().Invalidate();
+
+        var response = await _client.GetAsync("/workflows/amb");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        body["errorMessage"]!.GetValue<string>().ShouldBe("The call is ambiguous and matches multiple workflows.");
+        body["workflows"]!.AsArray().Select(w => w!["workflowDefinitionId"]!.GetValue<string>()).Order().ShouldBe(["amb-a", "amb-b"]);
     }
 
     [Fact]
