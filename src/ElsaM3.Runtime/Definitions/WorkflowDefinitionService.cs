@@ -77,7 +77,11 @@ public sealed class WorkflowDefinitionService(
         return new SaveResult(model, AlreadyPublished: false);
     }
 
-    /// <summary>Descriptors of every stored version of the workflows usable as activities (the published one is the one in the toolbox).</summary>
+    /// <summary>
+    /// Descriptors of every stored version of the workflows usable as activities (the published one is the one in the
+    /// toolbox). Reading every version also notes the unknown activity types they use, so their placeholder descriptors
+    /// are there after a restart too.
+    /// </summary>
     public async Task<IReadOnlyList<ActivityDescriptor>> WorkflowActivityDescriptorsAsync(CancellationToken cancellationToken)
     {
         var versions = await store.FindManyAsync(new DefinitionQuery { VersionOptions = VersionOptions.AllVersions, PageSize = int.MaxValue }, cancellationToken);

@@ -281,5 +281,11 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
         placeholder["isBrowsable"]!.GetValue<bool>().ShouldBeFalse();
         var loaded = await _client.GetJsonAsync($"{Api}/workflow-definitions/by-definition-id/legacy");
         loaded["root"]!["activities"]![0]!["customSetting"]!["keep"]!.GetValue<string>().ShouldBe("me");
+
+        // After a restart, before anything loads the definition again.
+        await using var restarted = new ElsaM3Application(_app.DataDirectory, new Dictionary<string, string?> { ["ElsaM3:Samples:Import"] = "false" });
+        var client = await restarted.CreateAdminClientAsync();
+        var again = await client.GetJsonAsync($"{Api}/descriptors/activities");
+        again["items"]!.AsArray().ShouldContain(d => d!["typeName"]!.GetValue<string>() == "Acme.Legacy");
     }
 }
