@@ -43,6 +43,27 @@ internal static class BenchWorkflows
         return Definition("loop", activities, connections, """[{"id":"counter","name":"Counter","typeName":"Int32","isArray":false,"value":"0"}]""");
     }
 
+    /// <summary>The child of <see cref="CompositeParent"/>: three WriteLines.</summary>
+    public static string CompositeChild()
+    {
+        var activities = new List<string> { WriteLine("c1"), WriteLine("c2"), WriteLine("c3") };
+        var connections = new List<string> { Connection("c1", "c2"), Connection("c2", "c3") };
+        return Definition("child", activities, connections);
+    }
+
+    /// <summary>
+    /// A parent running <see cref="CompositeChild"/> three times in a row: 15 activities (per call the workflow activity,
+    /// the child's flowchart and its three WriteLines).
+    /// </summary>
+    public static string CompositeParent()
+    {
+        var activities = Enumerable.Range(1, 3)
+            .Select(i => "{\"id\":\"call" + i + "\",\"type\":\"Child\",\"version\":1,\"workflowDefinitionId\":\"child\",\"workflowDefinitionVersionId\":\"child-1\"}")
+            .ToList();
+        var connections = new List<string> { Connection("call1", "call2"), Connection("call2", "call3") };
+        return Definition("composite", activities, connections);
+    }
+
     private static string WriteLine(string id) =>
         "{\"id\":\"" + id + "\",\"type\":\"Elsa.WriteLine\",\"version\":1,\"text\":{\"typeName\":\"String\",\"expression\":{\"type\":\"Literal\",\"value\":\"" + id + "\"}}}";
 

@@ -17,7 +17,7 @@ public class ElsaM3RuntimeBenchmarks
 {
     private ServiceProvider _services = null!;
     private WorkflowRunner _runner = null!;
-    private WorkflowGraph _sequential = null!, _forkJoin = null!, _loop = null!;
+    private WorkflowGraph _sequential = null!, _forkJoin = null!, _loop = null!, _composite = null!;
     private WorkflowCoreWorkflows _workflowCore = null!;
 
     [GlobalSetup]
@@ -33,6 +33,8 @@ public class ElsaM3RuntimeBenchmarks
         _sequential = _runner.Compile(serializer.Deserialize(BenchWorkflows.Sequential()));
         _forkJoin = _runner.Compile(serializer.Deserialize(BenchWorkflows.ForkJoin()));
         _loop = _runner.Compile(serializer.Deserialize(BenchWorkflows.Loop()));
+        var child = serializer.Deserialize(BenchWorkflows.CompositeChild());
+        _composite = _runner.Compile(serializer.Deserialize(BenchWorkflows.CompositeParent()), _ => child);
         _workflowCore = new WorkflowCoreWorkflows();
     }
 
@@ -54,6 +56,10 @@ public class ElsaM3RuntimeBenchmarks
     [Benchmark(OperationsPerInvoke = 101)]
     [BenchmarkCategory("Loop50")]
     public async Task<WorkflowSubStatus> ElsaM3_Loop50() => (await _runner.StartAsync(_loop, new StartOptions())).SubStatus;
+
+    [Benchmark(OperationsPerInvoke = 15)]
+    [BenchmarkCategory("Composite")]
+    public async Task<WorkflowSubStatus> ElsaM3_Composite() => (await _runner.StartAsync(_composite, new StartOptions())).SubStatus;
 
     [Benchmark(OperationsPerInvoke = 10)]
     [BenchmarkCategory("Sequential10")]
