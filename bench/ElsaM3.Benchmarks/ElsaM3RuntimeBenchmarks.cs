@@ -24,6 +24,8 @@ public class ElsaM3RuntimeBenchmarks
     public void Setup()
     {
         _services = new ServiceCollection()
+            // What any host provides: the features bind their ElsaM3:X sections from it (empty: every default).
+            .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
             .AddSingleton(new WorkflowConsole { Out = TextWriter.Null })
             .AddElsaM3Workflows()
             .AddJavaScriptExpressions()
