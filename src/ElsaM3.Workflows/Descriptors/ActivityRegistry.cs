@@ -49,38 +49,25 @@ public sealed class ActivityRegistry
         });
 
     /// <summary>Elsa's Sequence: its activities one after another (a root or a body Studio cannot draw, but Elsa files have); run by the engine itself.</summary>
-    public static readonly ActivityType SequenceType = new()
-    {
-        Descriptor = new ActivityDescriptor
-        {
-            TypeName = ActivityNode.SequenceType,
-            Namespace = "Elsa",
-            Name = "Sequence",
-            Category = "Workflows",
-            DisplayName = "Sequence",
-            Description = "Execute a set of activities in sequence.",
-            IsContainer = true,
-            IsBrowsable = false,
-        },
-        ClrType = typeof(ActivityNode),
-        InputType = typeof(NoInput),
-        Inputs = [],
-        Outputs = [],
-    };
+    public static readonly ActivityType SequenceType = Container(ActivityNode.SequenceType, "Sequence", "Workflows",
+        "Execute a set of activities in sequence.", browsable: false);
 
     /// <summary>The container every rule workflow's root is; run by the engine itself.</summary>
-    public static readonly ActivityType FlowchartType = new()
+    public static readonly ActivityType FlowchartType = Container(ActivityNode.FlowchartType, "Flowchart", "Flow",
+        "A flowchart: activities connected by outcome ports.", browsable: true);
+
+    private static ActivityType Container(string typeName, string name, string category, string description, bool browsable) => new()
     {
         Descriptor = new ActivityDescriptor
         {
-            TypeName = ActivityNode.FlowchartType,
+            TypeName = typeName,
             Namespace = "Elsa",
-            Name = "Flowchart",
-            Category = "Flow",
-            DisplayName = "Flowchart",
-            Description = "A flowchart: activities connected by outcome ports.",
+            Name = name,
+            Category = category,
+            DisplayName = name,
+            Description = description,
             IsContainer = true,
-            IsBrowsable = true,
+            IsBrowsable = browsable,
         },
         ClrType = typeof(ActivityNode),
         InputType = typeof(NoInput),

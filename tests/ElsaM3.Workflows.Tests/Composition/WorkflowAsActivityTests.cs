@@ -21,7 +21,7 @@ public sealed class WorkflowAsActivityTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "composition", name));
+    private static string Fixture(string name) => CompositionFixtures.Read(name);
 
     private void Publish(string json)
     {
