@@ -31,7 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddActivity<Start>().AddActivity<End>().AddActivity<Finish>().AddActivity<Fault>()
             .AddActivity<WriteLine>().AddActivity<SetVariable>()
             .AddActivity<FlowDecision>().AddActivity<FlowSwitch>().AddActivity<FlowFork>().AddActivity<FlowJoin>()
-            .AddActivity<Delay>().AddActivity<Correlate>().AddActivity<SetName>().AddActivity<SetOutput>().AddActivity<Complete>();
+            .AddActivity<Delay>().AddActivity<Correlate>().AddActivity<SetName>().AddActivity<SetOutput>().AddActivity<Complete>()
+            .AddActivity<FlowNode>().AddActivity<Looping.ForEach>().AddActivity<Looping.ParallelForEach>().AddActivity<Looping.While>().AddActivity<Looping.Break>();
         return services;
     }
 

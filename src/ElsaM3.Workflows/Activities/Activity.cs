@@ -12,6 +12,13 @@ public abstract class Activity<TInput> : IActivity where TInput : new()
     public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, TInput input, CancellationToken cancellationToken) =>
         ValueTask.FromResult<ActivityResult>(ActivityResult.Done());
 
+    /// <summary>For a <see cref="BodyAttribute"/> activity: every body run it asked for has ended.</summary>
+    public virtual ValueTask<ActivityResult> OnBodyCompletedAsync(ActivityContext context, TInput input, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ActivityResult>(ActivityResult.Done());
+
+    ValueTask<ActivityResult> IActivity.OnBodyCompletedAsync(ActivityContext context, object input, CancellationToken cancellationToken) =>
+        OnBodyCompletedAsync(context, (TInput)input, cancellationToken);
+
     ValueTask<ActivityResult> IActivity.ExecuteAsync(ActivityContext context, object input, CancellationToken cancellationToken) =>
         ExecuteAsync(context, (TInput)input, cancellationToken);
 

@@ -63,6 +63,9 @@ public sealed class ActivityContext
     /// <summary>State this activity keeps between execute and resume; persisted with the workflow.</summary>
     public IDictionary<string, object?> Properties => _state.Properties ??= [];
 
+    /// <summary>For a loop: a Break in its body asked it to end.</summary>
+    public bool IsBreaking => _state.Properties?.GetValueOrDefault(WorkflowExecution.IsBreakingProperty) is true;
+
     /// <summary>
     /// What this activity keeps between execute and resume only while the instance stays in memory (never stored):
     /// a way to skip redoing work, never a place for anything a resume needs.

@@ -16,6 +16,15 @@ public abstract record ActivityResult
     /// <summary>Ends the workflow this activity is in with these outcomes (the <c>Complete</c> activity): a workflow used as an activity completes, the top one finishes.</summary>
     public sealed record CompleteComposite(IReadOnlyList<string> Outcomes) : ActivityResult;
 
+    /// <summary>
+    /// Runs the activity's body once per entry (its outputs, if any, are stored first), each run seeing that entry's variables (one entry: a loop's next turn; several:
+    /// ParallelForEach; none: nothing to run, the activity completes). The activity stays running until every run ends.
+    /// </summary>
+    public sealed record RunBody(IReadOnlyList<IReadOnlyDictionary<string, object?>> Runs, object? Output = null) : ActivityResult;
+
+    /// <summary>Elsa's Break: the nearest enclosing loop ends after this run of its body.</summary>
+    public sealed record Break : ActivityResult;
+
     /// <summary>Ends the whole workflow at once (the <c>Finish</c> activity).</summary>
     public sealed record FinishWorkflow : ActivityResult;
 
@@ -26,4 +35,9 @@ public abstract record ActivityResult
     public static Completed WithOutcomes(IReadOnlyList<string> outcomes, object? output = null) => new(outcomes, output);
 
     public static Suspended Suspend(BookmarkRequest bookmark) => new([bookmark]);
+
+    private static readonly IReadOnlyDictionary<string, object?> NoVariables = new Dictionary<string, object?>();
+
+    /// <summary>Runs the body once, with these variables.</summary>
+    public static RunBody RunBodyOnce(IReadOnlyDictionary<string, object?>? variables = null, object? output = null) => new([variables ?? NoVariables], output);
 }

@@ -6,4 +6,8 @@ public interface IActivity
     ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, object input, CancellationToken cancellationToken);
 
     ValueTask<ActivityResult> ResumeAsync(ActivityContext context, object input, CancellationToken cancellationToken);
+
+    /// <summary>For a <see cref="BodyAttribute"/> activity: every body run it asked for has ended; what now.</summary>
+    ValueTask<ActivityResult> OnBodyCompletedAsync(ActivityContext context, object input, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ActivityResult>(ActivityResult.Done());
 }

@@ -20,6 +20,7 @@ public static partial class ActivityDescriber
         var outputs = outputType is null ? [] : DescribeOutputs(outputType);
         var outcomes = activityClass.GetCustomAttribute<OutcomesAttribute>()?.Names ?? [];
         var factory = ActivatorUtilities.CreateFactory(activityClass, Type.EmptyTypes);
+        var body = activityClass.GetCustomAttribute<BodyAttribute>();
 
         var descriptor = new ActivityDescriptor
         {
@@ -33,7 +34,7 @@ public static partial class ActivityDescriber
             Kind = attribute.Kind.ToString(),
             Inputs = inputs.Select(i => i.Descriptor).ToList(),
             Outputs = outputs.Select(o => o.Descriptor).ToList(),
-            Ports = outcomes.Select(o => new PortDescriptor(o, o)).ToList(),
+            Ports = [.. body is null ? [] : new[] { new PortDescriptor("Body", "Body", "Embedded") }, .. outcomes.Select(o => new PortDescriptor(o, o))],
             IsBrowsable = attribute.IsBrowsable,
             IsStart = attribute.IsStart,
             IsTerminal = attribute.IsTerminal,
@@ -53,6 +54,7 @@ public static partial class ActivityDescriber
             Inputs = inputs.Select(i => i.Binding).ToList(),
             Outputs = outputs.Select(o => o.Binding).ToList(),
             Factory = sp => (IActivity)factory(sp, null),
+            Body = body,
         };
     }
 

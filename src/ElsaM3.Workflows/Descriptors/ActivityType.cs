@@ -16,6 +16,9 @@ public sealed class ActivityType
     public Func<IServiceProvider, IActivity>? Factory { get; init; }
 
     public string TypeName => Descriptor.TypeName;
+
+    /// <summary>Runs an embedded body (see <see cref="BodyAttribute"/>); <c>null</c> for other activities.</summary>
+    public BodyAttribute? Body { get; init; }
 }
 
 /// <summary>One input property: its JSON name, CLR target and whether it holds an expression.</summary>

@@ -20,6 +20,12 @@ public sealed class ActivityExecutionState
     /// <summary>The routing counters of a flowchart; <c>null</c> for other activities.</summary>
     public FlowScope? Flow { get; set; }
 
+    /// <summary>For one run of a body: the variables it sees (ForEach's CurrentValue and CurrentIndex), by variable id.</summary>
+    public Dictionary<string, object?>? Variables { get; set; }
+
+    /// <summary>For an activity with a body: how many of the runs it asked for have not ended yet.</summary>
+    public int PendingBodyRuns { get; set; }
+
     /// <summary>For a workflow running as an activity: its inputs, outputs and variables.</summary>
     public WorkflowScopeState? Scope { get; set; }
 

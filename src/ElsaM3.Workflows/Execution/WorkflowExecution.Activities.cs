@@ -24,6 +24,11 @@ internal sealed partial class WorkflowExecution
             : NewContext(node, work);
         state.Status = ActivityStatus.Running;
         var record = Record(node, state);
+        if (work.BodyCompleted)
+        {
+            await RunActivityAsync(node, state, record, stimulus: null, isTrigger: false, bookmark: null, bodyCompleted: true);
+            return;
+        }
         AddJournal(state, JournalEvents.Started, null);
 
         var isTrigger = TriggerActivityId == node.Id;
@@ -45,7 +50,8 @@ internal sealed partial class WorkflowExecution
         await RunActivityAsync(node, state, record, input, isTrigger: false, bookmark);
     }
 
-    private async ValueTask RunActivityAsync(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, object? stimulus, bool isTrigger, Bookmark? bookmark)
+    private async ValueTask RunActivityAsync(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, object? stimulus, bool isTrigger, Bookmark? bookmark,
+        bool bodyCompleted = false)
     {
         ActivityResult result;
         try
@@ -58,8 +64,8 @@ internal sealed partial class WorkflowExecution
                 foreach (var (name, value) in recorded) (record.ActivityState ??= [])[name] = value;
             var activity = type.Factory!(_services.Services);
             var context = new ActivityContext(this, node, state, record, stimulus, isTrigger, bookmark);
-            result = bookmark is null
-                ? await activity.ExecuteAsync(context, input, _cancellationToken)
+            result = bodyCompleted ? await activity.OnBodyCompletedAsync(context, input, _cancellationToken)
+                : bookmark is null ? await activity.ExecuteAsync(context, input, _cancellationToken)
                 : await activity.ResumeAsync(context, input, _cancellationToken);
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
@@ -68,7 +74,7 @@ internal sealed partial class WorkflowExecution
         }
         catch (Exception e)
         {
-            _scope = null;
+            LeaveScope();
             Fault(node, state, record, e);
             return;
         }
@@ -85,7 +91,7 @@ internal sealed partial class WorkflowExecution
         }
         finally
         {
-            _scope = null;
+            LeaveScope();
         }
     }
 
@@ -148,6 +154,14 @@ internal sealed partial class WorkflowExecution
                 record.HasBookmarks = true;
                 record.Status = ActivityStatus.Running;
                 AddJournal(state, JournalEvents.Suspended, null);
+                break;
+            case ActivityResult.RunBody body:
+                StoreOutputs(node, record, body.Output);
+                RunBody(node, state, record, body.Runs);
+                break;
+            case ActivityResult.Break:
+                MarkNearestLoopBreaking(state);
+                CompleteActivity(node, state, record, ActivityResult.DoneOutcomes);
                 break;
             case ActivityResult.CompleteComposite complete:
                 CompleteEnclosingWorkflow(node, state, record, complete.Outcomes);
@@ -268,6 +282,7 @@ internal sealed partial class WorkflowExecution
             StartedAt = Now,
             SchedulingActivityExecutionId = work.SchedulingActivityExecutionId,
             ViaBackwardConnection = work.ViaBackwardConnection,
+            Variables = work.Variables,
         };
         _state.ActivityExecutionContexts.Add(state);
         return state;

@@ -34,10 +34,20 @@ internal sealed partial class WorkflowExecution
     private void EnterScopeOf(CompiledNode node, ActivityExecutionState state)
     {
         _scope = null;
+        _current = node;
+        _currentState = state;
         if (node.Scope.IsRoot) return;
         var owner = ScopeOwnerOf(node, state)
             ?? throw new InvalidOperationException($"Activity '{node.DisplayName}' belongs to the workflow '{node.Scope.Definition.Name}', which is no longer running.");
         _scope = new ScopeView(node.Scope, owner.Scope ??= new WorkflowScopeState(), _state.Input);
+    }
+
+    /// <summary>Back to the workflow being run's memory, with no activity current.</summary>
+    private void LeaveScope()
+    {
+        _scope = null;
+        _current = null;
+        _currentState = null;
     }
 
     /// <summary>The execution of the workflow-as-activity whose body <paramref name="node"/> is in; <c>null</c> in the workflow being run.</summary>
@@ -83,7 +93,7 @@ internal sealed partial class WorkflowExecution
         }
         finally
         {
-            _scope = null;
+            LeaveScope();
         }
         state.Scope = memory;
         Schedule(new ScheduledWork(node.Body.NodeId, state.Id) { SchedulingActivityExecutionId = state.Id });
@@ -106,7 +116,7 @@ internal sealed partial class WorkflowExecution
         }
         finally
         {
-            _scope = null;
+            LeaveScope();
         }
         var record = Record(node, state);
         if (outputs.Count > 0)

@@ -34,6 +34,11 @@ internal sealed partial class WorkflowExecution
         }
         var owner = _state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == childState.ParentId);
         if (owner is null) return;
+        if (child.Parent.RunsBody && child == child.Parent.Body)
+        {
+            OnBodyRunCompleted(owner, childState);
+            return;
+        }
         if (child.Parent.WorkflowActivity is not null)
         {
             CompleteWorkflowActivity(child.Parent, owner, ActivityResult.DoneOutcomes);

@@ -23,6 +23,10 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     private readonly List<object> _commitRecords = [];
     private Dictionary<object, object>? _runItems;
     private ScopeView? _scope;
+
+    // The activity whose expressions are being evaluated, and its execution (see EnterScopeOf).
+    private CompiledNode? _current;
+    private ActivityExecutionState? _currentState;
     private int _activitiesRun;
 
     public WorkflowExecution(WorkflowGraph graph, WorkflowState state, WorkflowEngineServices services,
@@ -97,13 +101,23 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
 
     /// <summary>The instance's name (Elsa's Set Name activity changes it).</summary>
     public string? InstanceName { get => _state.Name; set => _state.Name = value; }
-    public IReadOnlyList<VariableDefinition> VariableDefinitions => _scope?.Scope.Variables ?? _graph.Variables;
+    public IReadOnlyList<VariableDefinition> VariableDefinitions => _current?.Variables ?? _graph.Variables;
     public IDictionary<string, object?> Input => _scope?.Input ?? _state.Input;
     public IDictionary<string, object?> Output => _scope?.State.Output ?? _state.Output;
     public object? LastResult { get; private set; }
     public IDictionary<object, object> RunItems => _runItems ??= [];
 
     private Dictionary<string, object?> VariableValues => _scope?.State.Variables ?? _state.Variables;
+
+    /// <summary>Inside a body: the variables of the innermost body run that has <paramref name="variableId"/> (ForEach's CurrentValue, …).</summary>
+    private Dictionary<string, object?>? RunVariablesHolding(string variableId)
+    {
+        if (_current is not { InBody: true }) return null;
+        for (var context = _currentState; context is not null;
+             context = context.ParentId is { } parentId ? _state.ActivityExecutionContexts.Find(c => c.Id == parentId) : null)
+            if (context.Variables is { } variables && variables.ContainsKey(variableId)) return variables;
+        return null;
+    }
 
     public bool TryGetVariable(string name, out object? value)
     {
@@ -113,7 +127,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
             value = null;
             return false;
         }
-        value = VariableValues.GetValueOrDefault(definition.Id);
+        value = (RunVariablesHolding(definition.Id) ?? VariableValues).GetValueOrDefault(definition.Id);
         var type = TypeAliases.Resolve(definition.TypeName);
         if (value is not null && type != typeof(object) && !type.IsInstanceOfType(value))
             value = ValueConverter.Convert(value, definition.IsArray ? type.MakeArrayType() : type);
@@ -125,7 +139,7 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
         var definition = FindVariable(nameOrId) ?? throw new InvalidOperationException($"There is no variable '{nameOrId}' in this workflow.");
         var type = TypeAliases.Resolve(definition.TypeName);
         if (definition.IsArray) type = type.MakeArrayType();
-        VariableValues[definition.Id] = type == typeof(object) ? WorkflowJson.ToPlain(value) : ValueConverter.Convert(value, type);
+        (RunVariablesHolding(definition.Id) ?? VariableValues)[definition.Id] = type == typeof(object) ? WorkflowJson.ToPlain(value) : ValueConverter.Convert(value, type);
     }
 
     /// <summary>An output bound through its memory reference: to a variable in scope, else to an output of the workflow; else it is kept only on the activity, as Elsa does.</summary>

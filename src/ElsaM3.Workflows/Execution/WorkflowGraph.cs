@@ -48,8 +48,9 @@ public sealed class WorkflowGraph
     {
         var graph = new WorkflowGraph(definition);
         graph.RootScope = new CompiledScope(definition, owner: null);
-        var compilation = new Compilation(registry, findWorkflow ?? (_ => null), [definition.DefinitionId]);
-        graph.Root = graph.Add(definition.Root, null, WorkflowNodeId, compilation, graph.RootScope);
+        var compilation = new Compilation(registry, findWorkflow ?? (_ => null), [definition.DefinitionId],
+            new Lazy<WorkflowDefinitionSerializer>(() => new WorkflowDefinitionSerializer(registry)));
+        graph.Root = graph.Add(definition.Root, null, WorkflowNodeId, compilation, graph.RootScope, []);
         graph.Variables = graph.RootScope.Variables;
         foreach (var variable in graph.Nodes.Select(n => n.Scope).Distinct().SelectMany(s => s.Variables))
             if (string.IsNullOrWhiteSpace(variable.Id) || string.IsNullOrWhiteSpace(variable.Name))
@@ -57,9 +58,12 @@ public sealed class WorkflowGraph
         return graph;
     }
 
-    private sealed record Compilation(ActivityRegistry Registry, Func<WorkflowActivityReference, WorkflowDefinition?> FindWorkflow, IReadOnlyList<string> Enclosing);
+    private sealed record Compilation(ActivityRegistry Registry, Func<WorkflowActivityReference, WorkflowDefinition?> FindWorkflow, IReadOnlyList<string> Enclosing,
+        Lazy<WorkflowDefinitionSerializer> Reader);
 
-    private CompiledNode Add(ActivityNode node, CompiledNode? parent, string parentNodeId, Compilation compilation, CompiledScope scope)
+    /// <param name="runVariables">The variables the runs of enclosing bodies give (ForEach's CurrentValue, …), innermost first.</param>
+    private CompiledNode Add(ActivityNode node, CompiledNode? parent, string parentNodeId, Compilation compilation, CompiledScope scope,
+        IReadOnlyList<VariableDefinition> runVariables)
     {
         var nodeId = $"{parentNodeId}:{node.Id}";
         // An embedded workflow's nodes belong to its own definition (and may be embedded more than once): left as they are.
@@ -72,13 +76,15 @@ public sealed class WorkflowGraph
             OutputTargets = type is null ? [] : CompileOutputs(node, type),
             JoinMode = node.Type == "Elsa.FlowJoin" ? ReadJoinMode(node) : FlowJoinMode.WaitAllActive,
             WorkflowActivity = workflow is null ? null : BindWorkflowActivity(node, workflow),
+            Variables = runVariables.Count == 0 ? scope.Variables : [.. runVariables, .. scope.Variables],
+            InBody = runVariables.Count > 0,
         };
         if (!_byNodeId.TryAdd(nodeId, compiled))
             throw new WorkflowDefinitionException($"activities: the id '{node.Id}' is used by more than one activity in the same flowchart.");
         if (node.IsFlowchart) compiled.Flow = new FlowGraph(node);
         if (node.Activities is not null)
             foreach (var child in node.Activities)
-                compiled.Children[child.Id] = Add(child, compiled, nodeId, compilation, scope);
+                compiled.Children[child.Id] = Add(child, compiled, nodeId, compilation, scope, runVariables);
         if (node.IsSequence) compiled.Steps = node.Activities!.Select(a => compiled.Children[a.Id]).ToList();
         if (workflow is not null)
         {
@@ -86,7 +92,13 @@ public sealed class WorkflowGraph
                 throw new WorkflowDefinitionException(
                     $"activities: '{node.Name ?? node.Id}' runs the workflow '{workflow.Name ?? workflow.DefinitionId}' inside itself; a workflow cannot contain itself.");
             compiled.Body = Add(workflow.Root, compiled, nodeId,
-                compilation with { Enclosing = [.. compilation.Enclosing, workflow.DefinitionId] }, new CompiledScope(workflow, compiled));
+                compilation with { Enclosing = [.. compilation.Enclosing, workflow.DefinitionId] }, new CompiledScope(workflow, compiled), []);
+        }
+        if (type?.Body is { } body && JsonLookup.Get(node.Properties, "body") is JsonObject bodyJson)
+        {
+            var bodyNode = compilation.Reader.Value.DeserializeActivity(bodyJson.ToJsonString());
+            var own = body.Variables.Select(name => new VariableDefinition { Id = $"{nodeId}:{name}", Name = name, TypeName = "Object" });
+            compiled.Body = Add(bodyNode, compiled, nodeId, compilation, scope, [.. own, .. runVariables]);
         }
         return compiled;
     }
@@ -167,7 +179,18 @@ public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType?
 
     /// <summary>For a workflow used as an activity: its inputs and outputs, and its root as <see cref="Body"/>.</summary>
     public WorkflowActivityBinding? WorkflowActivity { get; init; }
+
+    /// <summary>The embedded activity this one runs: a workflow's root, or the body of a ForEach, While, FlowNode, ….</summary>
     public CompiledNode? Body { get; internal set; }
+
+    /// <summary>The variables its expressions see: its workflow's, after those the runs of enclosing bodies give.</summary>
+    public required IReadOnlyList<VariableDefinition> Variables { get; init; }
+
+    /// <summary>Inside the body of a ForEach-like activity: some variables live on the body run's execution.</summary>
+    public bool InBody { get; init; }
+
+    /// <summary>An activity (not a workflow) whose <see cref="Body"/> it runs and is called back for.</summary>
+    public bool RunsBody => Type?.Body is not null;
 
     /// <summary>Where this activity's outputs are kept in the instance: its id, or its node id inside an embedded workflow (ids repeat across workflows).</summary>
     public string OutputKey => Scope.IsRoot ? Id : NodeId;

@@ -14,7 +14,7 @@ public sealed class NonFlowchartRootTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static string Fixture(string name) => CompositionFixtures.Read(name);
+    private static string Fixture(string name) => FixtureFiles.Read("composition", name);
 
     private string[] Lines() => _host.Console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 

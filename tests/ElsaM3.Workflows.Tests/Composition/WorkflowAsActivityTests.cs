@@ -21,7 +21,7 @@ public sealed class WorkflowAsActivityTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static string Fixture(string name) => CompositionFixtures.Read(name);
+    private static string Fixture(string name) => FixtureFiles.Read("composition", name);
 
     private void Publish(string json)
     {
