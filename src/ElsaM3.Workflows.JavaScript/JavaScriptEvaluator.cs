@@ -15,6 +15,12 @@ namespace ElsaM3.Workflows.JavaScript;
 public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : IExpressionEvaluator
 {
     private static readonly ConcurrentDictionary<string, Prepared<Script>> Scripts = new();
+
+    // Elsa's scripts may end in a top-level "return x;" (its files use it): that is the value.
+    private static readonly ScriptPreparationOptions Preparation = new()
+    {
+        ParsingOptions = ScriptParsingOptions.Default with { AllowReturnOutsideFunction = true },
+    };
     private readonly JavaScriptOptions _options = options.Value;
 
     public ExpressionDescriptor Descriptor { get; } = new("JavaScript", "JavaScript", "javascript");
@@ -27,7 +33,7 @@ public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : I
         var session = JavaScriptSession.For(context, _options, cancellationToken);
         try
         {
-            var script = Scripts.GetOrAdd(code, static c => Engine.PrepareScript(c, strict: false));
+            var script = Scripts.GetOrAdd(code, static c => Engine.PrepareScript(c, strict: false, options: Preparation));
             var result = session.Evaluate(script, context);
             return ValueTask.FromResult(ValueConverter.Convert(JsValues.ToPlain(result), returnType));
         }

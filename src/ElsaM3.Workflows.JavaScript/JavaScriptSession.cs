@@ -8,6 +8,9 @@ namespace ElsaM3.Workflows.JavaScript;
 /// <summary>One Jint engine with Elsa's globals, reused for every evaluation of one execution burst.</summary>
 internal sealed class JavaScriptSession
 {
+    /// <summary>Where <c>setOutcome</c>/<c>setOutcomes</c> leave the outcomes a Run JavaScript script chose.</summary>
+    public const string OutcomesKey = "JavaScript.Outcomes";
+
     private readonly Engine _engine;
     private readonly HashSet<string> _inputAccessors = [];
     private ExpressionContext _current = null!;
@@ -36,6 +39,10 @@ internal sealed class JavaScriptSession
         _engine.SetValue("getCorrelationId", (Func<string?>)(() => Memory.CorrelationId));
         _engine.SetValue("setCorrelationId", (Action<string?>)(value => Memory.CorrelationId = value));
         _engine.SetValue("variables", new VariablesObject(_engine, () => Memory));
+        // Run JavaScript's outcomes; it takes them from the burst's items after the script.
+        _engine.SetValue("setOutcome", (Action<JsValue>)(value => Memory.RunItems[OutcomesKey] = new List<string> { value.ToString() }));
+        _engine.SetValue("setOutcomes", (Action<JsValue>)(value => Memory.RunItems[OutcomesKey] =
+            (JsValues.ToPlain(value) as IEnumerable<object?> ?? []).Select(o => o?.ToString() ?? "").ToList()));
 
         AddVariableAccessors(memory.VariableDefinitions);
     }
