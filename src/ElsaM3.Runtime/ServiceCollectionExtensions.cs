@@ -5,6 +5,7 @@ using ElsaM3.Runtime.Recovery;
 using ElsaM3.Runtime.Retention;
 using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Runtime.Triggers;
+using ElsaM3.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Runtime;
@@ -31,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<RetentionSweeper>();
+        services.AddSingleton<ChildWorkflows.ChildWorkflowStarter>();
+        services.AddActivity<ChildWorkflows.ExecuteWorkflow>().AddActivity<ChildWorkflows.DispatchWorkflow>();
         return services;
     }
 }

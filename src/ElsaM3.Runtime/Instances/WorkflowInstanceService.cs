@@ -209,6 +209,23 @@ public sealed class WorkflowInstanceService(
             new KeyValuePair<string, object?>("sub_status", result.SubStatus.ToString()));
         await instances.CommitAsync(WorkflowCommit.From(result), CancellationToken.None);
         if (result.State.Bookmarks.Any(b => b.ResumeAt is not null)) timers.Wake();
+        if (result.Status == WorkflowStatus.Finished) ResumeWaitingParent(result.State);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A child a parent waits for (Execute/Dispatch Workflow) has ended: the parent resumes with its output, in the background.</summary>
+    private void ResumeWaitingParent(WorkflowState child)
+    {
+        if (child.Properties.GetValueOrDefault(ChildWorkflows.ChildWorkflow.ParentInstanceIdProperty) is not string parentId
+            || child.Properties.GetValueOrDefault(ChildWorkflows.ChildWorkflow.ParentBookmarkProperty) is not string bookmarkName)
+            return;
+        var hash = ChildWorkflows.ChildWorkflow.Hash(bookmarkName, child.Id);
+        var output = new Dictionary<string, object?>(child.Output);
+        background.Enqueue(async ct =>
+        {
+            foreach (var bookmark in await instances.FindBookmarksAsync(hash, ct))
+                if (bookmark.WorkflowInstanceId == parentId)
+                    await ResumeAsync(parentId, bookmark.Id, output, null, ct);
+        });
     }
 }

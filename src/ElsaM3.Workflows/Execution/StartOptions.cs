@@ -15,6 +15,9 @@ public sealed record StartOptions
     /// <summary>The trigger activity that started the workflow; it becomes the flowchart's start node.</summary>
     public string? TriggerActivityId { get; init; }
 
+    /// <summary>Properties of the new instance (a child started by Execute Workflow names its parent here).</summary>
+    public IReadOnlyDictionary<string, object?>? Properties { get; init; }
+
     /// <summary>The trigger's payload, seen by the trigger activity as <c>context.Stimulus</c>.</summary>
     public object? TriggerInput { get; init; }
 

@@ -49,6 +49,8 @@ public sealed class WorkflowRunner
             state.Variables[variable.Id] = InitialValue(variable);
         state.ScheduledActivities.Add(new ScheduledWork(graph.Root.NodeId, null));
         if (options.TriggerActivityId is not null) state.Properties[TriggerActivityKey] = options.TriggerActivityId;
+        foreach (var (name, value) in options.Properties ?? new Dictionary<string, object?>())
+            state.Properties[name] = Serialization.WorkflowJson.ToPlain(value);
         return state;
     }
 
