@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowGraphCache>();
         services.AddSingleton<TriggerIndex>();
         services.AddSingleton<WorkflowDefinitionService>();
+        services.AddSingleton<ScheduledTriggerArming>();
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<WorkflowInstanceService>();

@@ -36,7 +36,10 @@ internal sealed class CommitWriter : IAsyncDisposable
     /// <summary>Queues a commit; JSON is produced here, on the caller's thread, so the single writer only writes.</summary>
     public Task WriteAsync(WorkflowCommit commit)
     {
-        var pending = new Pending(SerializedCommit.From(commit), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        IReadOnlyList<SerializedCommit> commits = commit.Also.Count == 0
+            ? [SerializedCommit.From(commit)]
+            : [SerializedCommit.From(commit), .. commit.Also.Select(SerializedCommit.From)];
+        var pending = new Pending(commits, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_channel.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
         return pending.Done.Task;
     }
@@ -88,7 +91,7 @@ internal sealed class CommitWriter : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await WriteBatchAsync(batch.Select(p => p.Commit).ToList());
+            await WriteBatchAsync(batch.SelectMany(p => p.Commits).ToList());
             PersistenceMetrics.RecordBatch(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             foreach (var pending in batch) pending.Done.TrySetResult();
         }
@@ -98,7 +101,7 @@ internal sealed class CommitWriter : IAsyncDisposable
             {
                 try
                 {
-                    await WriteBatchAsync([pending.Commit]);
+                    await WriteBatchAsync(pending.Commits);
                     pending.Done.TrySetResult();
                 }
                 catch (Exception e)
@@ -213,7 +216,8 @@ internal sealed class CommitWriter : IAsyncDisposable
 
     private abstract record Work;
 
-    private sealed record Pending(SerializedCommit Commit, TaskCompletionSource Done) : Work;
+    /// <summary>One commit, with the commits that must be written in the same transaction (<see cref="WorkflowCommit.Also"/>).</summary>
+    private sealed record Pending(IReadOnlyList<SerializedCommit> Commits, TaskCompletionSource Done) : Work;
 
     private sealed record PendingDelete(IReadOnlyCollection<string> Ids, TaskCompletionSource<int> Done) : Work;
 

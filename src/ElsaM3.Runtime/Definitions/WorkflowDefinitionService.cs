@@ -15,7 +15,7 @@ namespace ElsaM3.Runtime.Definitions;
 public sealed class WorkflowDefinitionService(
     IWorkflowDefinitionStore store, WorkflowRunner runner, ActivityRegistry registry, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
     TriggerIndex triggerIndex, TimeProvider time, Instances.WorkflowInstanceService instances, Instances.IWorkflowInstanceStore instanceStore,
-    IEnumerable<ITriggerValidator> triggerValidators)
+    IEnumerable<ITriggerValidator> triggerValidators, Scheduling.ScheduledTriggerArming schedules)
 {
     public const string ToolVersion = "3.8.0.0";
 
@@ -146,6 +146,7 @@ public sealed class WorkflowDefinitionService(
         InvalidateEmbeddings(published);
         await store.ReplaceTriggersAsync(definitionId, [], cancellationToken);
         triggerIndex.Invalidate();
+        await schedules.DisarmAsync(definitionId, cancellationToken);
         return published;
     }
 
@@ -214,6 +215,7 @@ public sealed class WorkflowDefinitionService(
             cancellationToken);
         triggerIndex.Invalidate();
         InvalidateEmbeddings(changed);
+        await schedules.ArmAsync(version, triggers, cancellationToken);
         await UpdateConsumersAsync(version, cancellationToken);
     }
 

@@ -13,6 +13,9 @@ public sealed record WorkflowCommit(WorkflowState State, IReadOnlyList<Execution
     /// <summary>The integration log entries the burst's activities wrote: stored in the same transaction.</summary>
     public IReadOnlyList<IntegrationLogEntry> IntegrationLog { get; init; } = [];
 
+    /// <summary>Commits of other instances written in the same transaction (a scheduled trigger's next armed instance).</summary>
+    public IReadOnlyList<WorkflowCommit> Also { get; init; } = [];
+
     public static WorkflowCommit StateOnly(WorkflowState state) => new(state, [], []);
 
     public static WorkflowCommit From(WorkflowRunResult result) => new(result.State, result.Journal, result.ActivityExecutions)

@@ -4,6 +4,8 @@ using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Execution;
 
+using ElsaM3.Workflows.Bookmarks;
+
 namespace ElsaM3.Runtime.Instances;
 
 /// <summary>
@@ -17,7 +19,8 @@ public sealed class WorkflowInstanceService(
     InstanceLocks locks,
     BackgroundWorkQueue background,
     TimerSignal timers,
-    TimeProvider time)
+    TimeProvider time,
+    Definitions.IWorkflowDefinitionStore definitions)
 {
     /// <summary>Most bursts one timer resume runs back to back before the instance goes back to the queue.</summary>
     public const int MaxChainedTimerBursts = 8;
@@ -126,6 +129,8 @@ public sealed class WorkflowInstanceService(
     {
         using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        var firing = state?.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) is { } first
+            && Scheduling.ScheduledTriggerArming.IsArmedRecurring(first, state.DefinitionId) ? first : null;
         var bursts = 0;
         WorkflowRunResult? ran = null;
         while (state is not null && graph is not null && state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.Id == bookmarkId))
@@ -140,8 +145,22 @@ public sealed class WorkflowInstanceService(
             state = result.State;
             bookmarkId = next.Id;
         }
-        if (ran is not null) await CommitAsync(ran, cancellationToken);
+        if (ran is null) return bursts;
+        var armed = firing is null ? null : await ArmNextAsync(graph!, firing, cancellationToken);
+        await CommitAsync(ran, cancellationToken, armed is null ? [] : [WorkflowCommit.From(armed)]);
         return bursts;
+    }
+
+    /// <summary>
+    /// A recurring scheduled trigger fired: the first burst of the instance armed for its next due time, to be committed with
+    /// the firing (so a crash repeats both or neither). Only while the version that fired is still the published one.
+    /// </summary>
+    private async Task<WorkflowRunResult?> ArmNextAsync(WorkflowGraph graph, Bookmark fired, CancellationToken cancellationToken)
+    {
+        var published = await definitions.FindAsync(graph.Definition.DefinitionId, Definitions.VersionOptions.Published, cancellationToken);
+        if (published?.Id != graph.Definition.Id) return null;
+        var options = new StartOptions { TriggerActivityId = fired.ActivityId, TriggerInput = fired.ResumeAt };
+        return await runner.RunAsync(graph, runner.CreateInstance(graph, options), options, cancellationToken);
     }
 
     /// <summary>Runs the scheduled work of an instance committed as Pending or Executing (dispatch, crash recovery).</summary>
@@ -203,12 +222,12 @@ public sealed class WorkflowInstanceService(
         return (state, await graphs.FindAsync(state.DefinitionVersionId, cancellationToken));
     }
 
-    private async Task CommitAsync(WorkflowRunResult result, CancellationToken cancellationToken)
+    private async Task CommitAsync(WorkflowRunResult result, CancellationToken cancellationToken, IReadOnlyList<WorkflowCommit>? also = null)
     {
         RuntimeMetrics.Bursts.Add(1, new KeyValuePair<string, object?>("status", result.Status.ToString()),
             new KeyValuePair<string, object?>("sub_status", result.SubStatus.ToString()));
-        await instances.CommitAsync(WorkflowCommit.From(result), CancellationToken.None);
-        if (result.State.Bookmarks.Any(b => b.ResumeAt is not null)) timers.Wake();
+        await instances.CommitAsync(WorkflowCommit.From(result) with { Also = also ?? [] }, CancellationToken.None);
+        if (result.State.Bookmarks.Any(b => b.ResumeAt is not null) || also is { Count: > 0 }) timers.Wake();
         if (result.Status == WorkflowStatus.Finished) ResumeWaitingParent(result.State);
         cancellationToken.ThrowIfCancellationRequested();
     }

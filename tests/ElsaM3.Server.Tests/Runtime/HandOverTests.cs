@@ -34,7 +34,7 @@ public sealed class HandOverTests : IAsyncLifetime
         _store = CountingStore.Over(services.GetRequiredService<IWorkflowInstanceStore>());
         _service = new WorkflowInstanceService(services.GetRequiredService<WorkflowRunner>(), services.GetRequiredService<WorkflowGraphCache>(),
             _store.Store, services.GetRequiredService<InstanceLocks>(), services.GetRequiredService<BackgroundWorkQueue>(),
-            services.GetRequiredService<TimerSignal>(), _clock);
+            services.GetRequiredService<TimerSignal>(), _clock, services.GetRequiredService<IWorkflowDefinitionStore>());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
