@@ -1,6 +1,7 @@
 using ElsaM3.Api.Resilience;
 using ElsaM3.Api.ActivityExecutions;
 using ElsaM3.Api.Alterations;
+using ElsaM3.Api.Events;
 using ElsaM3.Api.Descriptors;
 using ElsaM3.Api.WorkflowDefinitions;
 using ElsaM3.Api.WorkflowInstances;
@@ -48,6 +49,7 @@ public static class ElsaApi
         api.MapAlterations();
         api.MapResilience();
         api.MapTests();
+        api.MapEvents();
         return api;
     }
 }

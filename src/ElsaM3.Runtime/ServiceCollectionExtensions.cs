@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<RetentionSweeper>();
         services.AddSingleton<ChildWorkflows.ChildWorkflowStarter>();
         services.AddActivity<ChildWorkflows.ExecuteWorkflow>().AddActivity<ChildWorkflows.DispatchWorkflow>();
+        services.AddSingleton<Events.EventPublisher>();
+        services.AddActivity<Events.PublishEvent>();
         return services;
     }
 }

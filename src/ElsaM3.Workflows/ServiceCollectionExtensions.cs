@@ -32,7 +32,7 @@ public static class ServiceCollectionExtensions
             .AddActivity<WriteLine>().AddActivity<SetVariable>()
             .AddActivity<FlowDecision>().AddActivity<FlowSwitch>().AddActivity<FlowFork>().AddActivity<FlowJoin>()
             .AddActivity<Delay>().AddActivity<Correlate>().AddActivity<SetName>().AddActivity<SetOutput>().AddActivity<Complete>()
-            .AddActivity<Scheduling.Timer>().AddActivity<Scheduling.Cron>().AddActivity<Scheduling.StartAt>()
+            .AddActivity<Event>().AddActivity<Scheduling.Timer>().AddActivity<Scheduling.Cron>().AddActivity<Scheduling.StartAt>()
             .AddActivity<FlowNode>().AddActivity<Looping.ForEach>().AddActivity<Looping.ParallelForEach>().AddActivity<Looping.While>().AddActivity<Looping.Break>();
         return services;
     }

@@ -229,6 +229,7 @@ public sealed class WorkflowInstanceService(
         await instances.CommitAsync(WorkflowCommit.From(result) with { Also = also ?? [] }, CancellationToken.None);
         if (result.State.Bookmarks.Any(b => b.ResumeAt is not null) || also is { Count: > 0 }) timers.Wake();
         if (result.Status == WorkflowStatus.Finished) ResumeWaitingParent(result.State);
+        foreach (var after in result.CommitRecords.OfType<AfterCommit>()) background.Enqueue(after.Work);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
