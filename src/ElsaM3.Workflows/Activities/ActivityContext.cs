@@ -111,6 +111,7 @@ public sealed class ActivityContext
     /// </summary>
     public void RecordEvaluatedInput(string inputName, object? value)
     {
+        if (!_node.LogPersistence.IncludesInput(Serialization.JsonLookup.CamelCase(inputName))) return;
         var snapshot = _record.ActivityState ??= [];
         var sensitive = _node.Inputs.Any(i => i.Binding.Name == inputName && i.Binding.IsSensitive);
         snapshot[inputName] = (_state.RecordedInputs ??= [])[inputName] = WorkflowExecution.RecordedValue(value, sensitive);

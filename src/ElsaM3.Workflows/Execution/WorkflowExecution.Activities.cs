@@ -136,7 +136,7 @@ internal sealed partial class WorkflowExecution
                 value = deferred.Expression.Text;
             }
             // Keyed by the descriptor's input name, which is what Studio's instance viewer looks up.
-            snapshot[binding.Name] = RecordedValue(value, binding.IsSensitive);
+            if (node.LogPersistence.IncludesInput(binding.JsonName)) snapshot[binding.Name] = RecordedValue(value, binding.IsSensitive);
         }
         return input;
     }
@@ -195,7 +195,8 @@ internal sealed partial class WorkflowExecution
             AssignMemory(memoryId, values[binding.Name]);
         var plain = values.ToDictionary(p => p.Key, p => WorkflowJson.ToPlain(p.Value));
         _state.ActivityOutputs[node.OutputKey] = plain;
-        record.Outputs = plain;
+        record.Outputs = node.LogPersistence.IncludesEverything ? plain
+            : plain.Where(p => node.LogPersistence.IncludesOutput(Serialization.JsonLookup.CamelCase(p.Key))).ToDictionary();
         LastResult = plain.TryGetValue("Result", out var result) ? result : plain.Values.FirstOrDefault();
     }
 

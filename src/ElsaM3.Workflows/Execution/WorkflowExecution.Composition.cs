@@ -82,7 +82,8 @@ internal sealed partial class WorkflowExecution
                 var value = expression is null ? null
                     : WorkflowJson.ToPlain(await EvaluateAsync(expression, typeof(object), node.Node, name, _cancellationToken));
                 memory.Input[name] = value;
-                snapshot[WorkflowActivityPropertyNames.Safe(name)] = RecordedValue(value, sensitive: false);
+                var safe = WorkflowActivityPropertyNames.Safe(name);
+                if (node.LogPersistence.IncludesInput(JsonLookup.CamelCase(safe))) snapshot[safe] = RecordedValue(value, sensitive: false);
             }
             foreach (var variable in node.Body!.Scope.Variables) memory.Variables[variable.Id] = WorkflowRunner.InitialValue(variable);
         }
@@ -122,7 +123,7 @@ internal sealed partial class WorkflowExecution
         if (outputs.Count > 0)
         {
             _state.ActivityOutputs[node.OutputKey] = outputs;
-            record.Outputs = outputs;
+            record.Outputs = outputs.Where(p => node.LogPersistence.IncludesOutput(JsonLookup.CamelCase(p.Key))).ToDictionary();
             LastResult = outputs.Values.FirstOrDefault();
         }
         CompleteActivity(node, state, record, outcomes.Count == 0 ? ActivityResult.DoneOutcomes : outcomes);

@@ -77,6 +77,7 @@ public sealed class WorkflowGraph
             JoinMode = node.Type == "Elsa.FlowJoin" ? ReadJoinMode(node) : FlowJoinMode.WaitAllActive,
             WorkflowActivity = workflow is null ? null : BindWorkflowActivity(node, workflow),
             Variables = runVariables.Count == 0 ? scope.Variables : [.. runVariables, .. scope.Variables],
+            LogPersistence = Journal.LogPersistence.For(node, scope.Definition),
             InBody = runVariables.Count > 0,
         };
         if (!_byNodeId.TryAdd(nodeId, compiled))
@@ -185,6 +186,9 @@ public sealed class CompiledNode(ActivityNode node, string nodeId, ActivityType?
 
     /// <summary>The variables its expressions see: its workflow's, after those the runs of enclosing bodies give.</summary>
     public required IReadOnlyList<VariableDefinition> Variables { get; init; }
+
+    /// <summary>Which of its inputs and outputs its execution record keeps.</summary>
+    public Journal.LogPersistence LogPersistence { get; init; } = Journal.LogPersistence.IncludeAll;
 
     /// <summary>Inside the body of a ForEach-like activity: some variables live on the body run's execution.</summary>
     public bool InBody { get; init; }
