@@ -2,6 +2,7 @@ using ElsaM3.Api.Resilience;
 using ElsaM3.Api.ActivityExecutions;
 using ElsaM3.Api.Alterations;
 using ElsaM3.Api.Events;
+using ElsaM3.Api.Scripting;
 using ElsaM3.Api.Descriptors;
 using ElsaM3.Api.WorkflowDefinitions;
 using ElsaM3.Api.WorkflowInstances;
@@ -50,6 +51,7 @@ public static class ElsaApi
         api.MapResilience();
         api.MapTests();
         api.MapEvents();
+        api.MapScripting();
         return api;
     }
 }

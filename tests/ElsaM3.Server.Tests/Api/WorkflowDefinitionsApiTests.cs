@@ -288,4 +288,20 @@ public sealed class WorkflowDefinitionsApiTests : IAsyncLifetime
         var again = await client.GetJsonAsync($"{Api}/descriptors/activities");
         again["items"]!.AsArray().ShouldContain(d => d!["typeName"]!.GetValue<string>() == "Acme.Legacy");
     }
+
+    [Fact]
+    public async Task JavaScriptTypeDefinitions_DeclareTheCommonFunctions_AndTheWorkflowsVariableAccessors()
+    {
+        await SaveAsync(HttpWorkflow("typed", "typed", "GET", Respond("r", "hi"), Connect("ep", "r")), publish: false);
+
+        var response = await _client.PostAsJsonAsync($"{Api}/scripting/javascript/type-definitions/typed", new { activityTypeName = "Elsa.WriteLine", propertyName = "Text" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/x-typescript");
+        var text = await response.Content.ReadAsStringAsync();
+        text.ShouldContain("declare function getOutputFrom(activityNameOrId: string, outputName: string): any;");
+        text.ShouldContain("declare function getBody(): any;");
+        text.ShouldContain("declare function setRoute(value: any): void;");
+        (await _client.PostAsJsonAsync($"{Api}/scripting/javascript/type-definitions/missing", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
