@@ -23,28 +23,18 @@ public sealed class AnalystDayTests : IAsyncLifetime
     private IPage Page => _studio.Page;
     private List<string> _calls = [];
 
-    private ILocator Node(string label) => Page.Locator($"g.x6-node:has(p.activity-label:text-is('{label}'))");
+    private DesignerPage Designer => new(Page);
 
-    private ILocator Field(string label) => Page.Locator($".mud-input-control:has(label:text-is('{label}')) input, .mud-input-control:has(label:text-is('{label}')) textarea").First;
+    private ILocator Node(string label) => Designer.Node(label);
+
+    private ILocator Field(string label) => Designer.Field(label);
 
     /// <summary>The input row (label, editor and syntax menu) of one activity input in the properties panel.</summary>
-    private ILocator InputRow(string label) => Page.Locator($".mud-input-control:has(label:text-is('{label}'))").Locator("xpath=../..");
+    private ILocator InputRow(string label) => Designer.InputRow(label);
 
-    private ILocator Toolbar() => Page.Locator(".x6-graph").First
-        .Locator("xpath=ancestor::div[contains(@class,'mud-tabs-panels') or contains(@class,'mud-tab-panel')][1]").Locator("button:visible");
+    private ILocator Toolbar() => Designer.Toolbar();
 
-    private async Task ConnectAsync(string from, string to)
-    {
-        await Page.Locator(".x6-graph").First.ClickAsync(new() { Position = new() { X = 15, Y = 15 } });
-        await Page.WaitForTimeoutAsync(300);
-        var source = await Node(from).Locator("g.x6-port-out circle.elsa-designer-port-hit-area").First.BoundingBoxAsync();
-        var target = await Node(to).Locator("g.x6-port-in circle.elsa-designer-port-hit-area").First.BoundingBoxAsync();
-        await Page.Mouse.MoveAsync(source!.X + source.Width / 2, source.Y + source.Height / 2);
-        await Page.Mouse.DownAsync();
-        await Page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 15 });
-        await Page.Mouse.UpAsync();
-        await Page.WaitForTimeoutAsync(700);
-    }
+    private Task ConnectAsync(string from, string to) => Designer.ConnectAsync(from, to);
 
     /// <summary>Selects an activity afresh (Studio refreshes its drop-downs when an activity is selected).</summary>
     private async Task SelectAsync(string activity)

@@ -13,28 +13,15 @@ public sealed class DesignerTests : IAsyncLifetime
 
     public Task DisposeAsync() => _studio.DisposeAsync();
 
-    private ILocator Node(string label) => _studio.Page.Locator($"g.x6-node:has(p.activity-label:text-is('{label}'))");
+    private DesignerPage Designer => new(_studio.Page);
 
-    private async Task ConnectAsync(string from, string to)
-    {
-        var page = _studio.Page;
-        // Deselect first: a selected node's selection box takes the mouse and the drag would move the node.
-        await page.Locator(".x6-graph").First.ClickAsync(new() { Position = new() { X = 15, Y = 15 } });
-        await page.WaitForTimeoutAsync(300);
-        var source = await Node(from).Locator("g.x6-port-out circle.elsa-designer-port-hit-area").First.BoundingBoxAsync();
-        var target = await Node(to).Locator("g.x6-port-in circle.elsa-designer-port-hit-area").First.BoundingBoxAsync();
-        await page.Mouse.MoveAsync(source!.X + source.Width / 2, source.Y + source.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 15 });
-        await page.Mouse.UpAsync();
-        await page.WaitForTimeoutAsync(700);
-    }
+    private ILocator Node(string label) => Designer.Node(label);
 
-    /// <summary>The designer's toolbar buttons: fit, centre, layout, save, publish, more, run.</summary>
-    private ILocator Toolbar() => _studio.Page.Locator(".x6-graph").First
-        .Locator("xpath=ancestor::div[contains(@class,'mud-tabs-panels') or contains(@class,'mud-tab-panel')][1]").Locator("button:visible");
+    private ILocator Toolbar() => Designer.Toolbar();
 
-    private ILocator Field(string label) => _studio.Page.Locator($".mud-input-control:has(label:text-is('{label}')) input, .mud-input-control:has(label:text-is('{label}')) textarea").First;
+    private ILocator Field(string label) => Designer.Field(label);
+
+    private Task ConnectAsync(string from, string to) => Designer.ConnectAsync(from, to);
 
     [Fact]
     public async Task Analyst_DrawsConnectsPublishesAndRunsAWorkflow()
