@@ -64,6 +64,21 @@ internal static class BenchWorkflows
         return Definition("composite", activities, connections);
     }
 
+    /// <summary>
+    /// A ForEach over 1,000 numbers whose body is one WriteLine of <c>getCurrentValue()</c> (JavaScript): 2,001 activities
+    /// (the ForEach, and per item the body's WriteLine and the ForEach's turn).
+    /// </summary>
+    public static string ForEach1000()
+    {
+        var items = "[" + string.Join(",", Enumerable.Range(1, 1000)) + "]";
+        var loop = """
+            {"id":"loop","type":"Elsa.ForEach","version":1,
+             "items":{"typeName":"Object","expression":{"type":"Object","value":"ITEMS"}},
+             "body":{"id":"say","type":"Elsa.WriteLine","version":1,"text":{"typeName":"String","expression":{"type":"JavaScript","value":"'' + getCurrentValue()"}}}}
+            """.Replace("ITEMS", items);
+        return Definition("for-each", [loop], []);
+    }
+
     private static string WriteLine(string id) =>
         "{\"id\":\"" + id + "\",\"type\":\"Elsa.WriteLine\",\"version\":1,\"text\":{\"typeName\":\"String\",\"expression\":{\"type\":\"Literal\",\"value\":\"" + id + "\"}}}";
 

@@ -17,7 +17,7 @@ public class ElsaM3RuntimeBenchmarks
 {
     private ServiceProvider _services = null!;
     private WorkflowRunner _runner = null!;
-    private WorkflowGraph _sequential = null!, _forkJoin = null!, _loop = null!, _composite = null!;
+    private WorkflowGraph _sequential = null!, _forkJoin = null!, _loop = null!, _composite = null!, _forEach = null!;
     private WorkflowCoreWorkflows _workflowCore = null!;
 
     [GlobalSetup]
@@ -37,6 +37,7 @@ public class ElsaM3RuntimeBenchmarks
         _loop = _runner.Compile(serializer.Deserialize(BenchWorkflows.Loop()));
         var child = serializer.Deserialize(BenchWorkflows.CompositeChild());
         _composite = _runner.Compile(serializer.Deserialize(BenchWorkflows.CompositeParent()), _ => child);
+        _forEach = _runner.Compile(serializer.Deserialize(BenchWorkflows.ForEach1000()));
         _workflowCore = new WorkflowCoreWorkflows();
     }
 
@@ -62,6 +63,10 @@ public class ElsaM3RuntimeBenchmarks
     [Benchmark(OperationsPerInvoke = 15)]
     [BenchmarkCategory("Composite")]
     public async Task<WorkflowSubStatus> ElsaM3_Composite() => (await _runner.StartAsync(_composite, new StartOptions())).SubStatus;
+
+    [Benchmark(OperationsPerInvoke = 2001)]
+    [BenchmarkCategory("ForEach1000")]
+    public async Task<WorkflowSubStatus> ElsaM3_ForEach1000() => (await _runner.StartAsync(_forEach, new StartOptions())).SubStatus;
 
     [Benchmark(OperationsPerInvoke = 10)]
     [BenchmarkCategory("Sequential10")]

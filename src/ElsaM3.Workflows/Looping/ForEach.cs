@@ -30,7 +30,8 @@ public sealed class ForEach : Activity<ForEachInput, ForEachOutput>
 
     private static ActivityResult Next(ActivityContext context)
     {
-        var items = LoopItems.From(context.Properties[ItemsProperty]);
+        // A list as stored at the start (also after a reload, as plain JSON values): not converted again on every turn.
+        var items = context.Properties[ItemsProperty] as IReadOnlyList<object?> ?? LoopItems.From(context.Properties[ItemsProperty]);
         var index = Convert.ToInt32(context.Properties[CurrentIndex] ?? 0);
         if (index >= items.Count) return Done();
         context.Properties[CurrentIndex] = index + 1;
