@@ -34,7 +34,7 @@ public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : I
         try
         {
             var script = Scripts.GetOrAdd(code, static c => Engine.PrepareScript(c, strict: false, options: Preparation));
-            var result = session.Evaluate(script, context);
+            var result = session.Evaluate(script, context, OutputAccessors.In(code));
             return ValueTask.FromResult(ValueConverter.Convert(JsValues.ToPlain(result), returnType));
         }
         catch (ScriptPreparationException e) when (e.InnerException is Acornima.ParseErrorException parse)

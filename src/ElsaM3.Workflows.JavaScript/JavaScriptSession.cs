@@ -58,8 +58,12 @@ internal sealed class JavaScriptSession
         {
             var name = variable.Name;
             if (!IsIdentifier(name) || !_variableAccessors.Add(name)) continue;
-            _engine.SetValue($"get{name}", (Func<JsValue>)(() => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
-            _engine.SetValue($"set{name}", (Action<JsValue>)(value => Memory.SetVariable(name, JsValues.ToPlain(value))));
+            // Elsa names them after the PascalCase name ("counter" → getCounter); the name as written works too.
+            foreach (var accessor in char.IsLower(name[0]) ? new[] { name, char.ToUpperInvariant(name[0]) + name[1..] } : [name])
+            {
+                _engine.SetValue($"get{accessor}", (Func<JsValue>)(() => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
+                _engine.SetValue($"set{accessor}", (Action<JsValue>)(value => Memory.SetVariable(name, JsValues.ToPlain(value))));
+            }
         }
     }
 
@@ -74,9 +78,12 @@ internal sealed class JavaScriptSession
         return session;
     }
 
-    public JsValue Evaluate(in Prepared<Script> script, ExpressionContext context)
+    public JsValue Evaluate(in Prepared<Script> script, ExpressionContext context, (string Accessor, string Output, string Activity)[] outputAccessors)
     {
         _current = context;
+        foreach (var (accessor, output, activity) in outputAccessors)
+            if (_engine.GetValue(accessor).IsUndefined())
+                _engine.SetValue(accessor, (Func<JsValue>)(() => ToJs(Memory.GetActivityOutput(activity, output))));
         if (!ReferenceEquals(context.Memory.VariableDefinitions, _accessorsFor)) AddVariableAccessors(context.Memory.VariableDefinitions);
         foreach (var name in context.Memory.Input.Keys)
         {

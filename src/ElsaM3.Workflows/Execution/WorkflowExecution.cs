@@ -165,7 +165,9 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     {
         var scope = _scope?.Scope ?? _graph.RootScope;
         var node = _graph.Nodes.FirstOrDefault(n => n.Scope == scope && n.Node.Name == activityNameOrId)
-            ?? _graph.Nodes.FirstOrDefault(n => n.Scope == scope && n.Id == activityNameOrId);
+            ?? _graph.Nodes.FirstOrDefault(n => n.Scope == scope && n.Id == activityNameOrId)
+            // Elsa's get{Output}From{Activity}() accessors name the activity in PascalCase.
+            ?? _graph.Nodes.FirstOrDefault(n => n.Scope == scope && string.Equals(n.Node.Name, activityNameOrId, StringComparison.OrdinalIgnoreCase));
         if (node is null || !_state.ActivityOutputs.TryGetValue(node.OutputKey, out var outputs)) return null;
         return outputs.TryGetValue(outputName, out var value) ? value
             : outputs.FirstOrDefault(p => string.Equals(p.Key, outputName, StringComparison.OrdinalIgnoreCase)).Value;

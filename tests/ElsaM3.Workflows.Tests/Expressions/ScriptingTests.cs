@@ -76,4 +76,17 @@ public sealed class ScriptingTests : IDisposable
 
         result.State.Incidents.Single().Message.ShouldBe($"Activity 'script' has type '{type}', which this server does not know.");
     }
+
+    [Fact]
+    public async Task Elsas_generated_accessors_read_an_activitys_output_and_a_camelCase_variable()
+    {
+        var json = new Flow().Variable("counter", "Int32", "41")
+            .Record("first")
+            .Add("probe", "Test.Record", ("label", Flow.Expr("JavaScript", "getResultFromFirst() + ' ' + (getCounter() + 1)", "String")))
+            .Chain("first", "probe").Json();
+
+        await _host.StartAsync(_host.Compile(json));
+
+        _host.Trace.Entries.ShouldBe(["first", "first 42"]);
+    }
 }
