@@ -96,4 +96,17 @@ public sealed class WorkflowActivitiesApiTests : IAsyncLifetime
         var run = await _client.PostJsonAsync($"{Api}/workflow-definitions/report-parent/execute", new { input = new { ResidentName = "Di", Score = 1 } });
         run["workflowState"]!["output"]!["Greeting"]!.GetValue<string>().ShouldBe("Good morning, DI");
     }
+
+    [Fact]
+    public async Task A_parent_naming_a_version_that_is_gone_runs_the_published_one_as_Elsa_falls_back()
+    {
+        var parent = JsonNode.Parse(Fixture("report-parent.json"))!.AsObject();
+        parent["root"]!["activities"]![2]!["workflowDefinitionVersionId"] = "deleted-version";
+
+        await _client.PublishAsync(parent.ToJsonString());
+        var run = await _client.PostJsonAsync($"{Api}/workflow-definitions/report-parent/execute", new { input = new { ResidentName = "Flo", Score = 1 } });
+
+        run["workflowState"]!["subStatus"]!.GetValue<string>().ShouldBe("Finished");
+        run["workflowState"]!["output"]!["Greeting"]!.GetValue<string>().ShouldBe("Hello, FLO");
+    }
 }
