@@ -22,7 +22,7 @@ public sealed class WorkflowActivitiesApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "composition", name));
+    private static string Fixture(string name) => ElsaFiles.Read("composition", name);
 
     [Theory]
     [InlineData(9, "urgent: Hello, Ann")]

@@ -22,7 +22,7 @@ public sealed class ChildWorkflowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "child-workflows", name));
+    private static string Fixture(string name) => ElsaFiles.Read("child-workflows", name);
 
     private async Task<string> StartParentAsync(string json)
     {

@@ -23,16 +23,9 @@ public sealed class EventTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "events", name));
+    private static string Fixture(string name) => ElsaFiles.Read("events", name);
 
-    private async Task<List<WorkflowState>> InstancesAsync(string definitionId)
-    {
-        var store = _app.Services.GetRequiredService<IWorkflowInstanceStore>();
-        var states = new List<WorkflowState>();
-        foreach (var id in await store.FindIdsAsync(new InstanceQuery { DefinitionIds = [definitionId], PageSize = 100 }, default))
-            states.Add((await store.FindStateAsync(id, default))!);
-        return states;
-    }
+    private Task<List<WorkflowState>> InstancesAsync(string definitionId) => _app.Services.InstancesOfAsync(definitionId);
 
     private async Task<string> StartWaiterAsync(string correlationId)
     {

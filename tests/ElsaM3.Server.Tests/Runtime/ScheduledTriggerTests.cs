@@ -29,17 +29,9 @@ public sealed class ScheduledTriggerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "scheduling", name));
+    private static string Fixture(string name) => ElsaFiles.Read("scheduling", name);
 
-    private IWorkflowInstanceStore Store => _app.Services.GetRequiredService<IWorkflowInstanceStore>();
-
-    private async Task<List<WorkflowState>> InstancesAsync(string definitionId)
-    {
-        var ids = await Store.FindIdsAsync(new InstanceQuery { DefinitionIds = [definitionId], PageSize = 100 }, default);
-        var states = new List<WorkflowState>();
-        foreach (var id in ids) states.Add((await Store.FindStateAsync(id, default))!);
-        return states;
-    }
+    private Task<List<WorkflowState>> InstancesAsync(string definitionId) => _app.Services.InstancesOfAsync(definitionId);
 
     private static WorkflowState Armed(List<WorkflowState> states) =>
         states.Single(s => s.Status == WorkflowStatus.Running && s.Bookmarks.Any(b => b.ResumeAt is not null));
@@ -99,14 +91,7 @@ public sealed class ScheduledTriggerTests : IAsyncLifetime
             ["ElsaM3:Scheduling:PollInterval"] = "01:00:00", ["ElsaM3:Samples:Import"] = "false",
         }, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));
         await restarted.CreateAdminClientAsync(); // starts the host; its first sweep finds the missed timer
-        var store = restarted.Services.GetRequiredService<IWorkflowInstanceStore>();
-        async Task<List<WorkflowState>> States()
-        {
-            var ids = await store.FindIdsAsync(new InstanceQuery { DefinitionIds = ["nightly-sweep"], PageSize = 100 }, default);
-            var list = new List<WorkflowState>();
-            foreach (var id in ids) list.Add((await store.FindStateAsync(id, default))!);
-            return list;
-        }
+        Task<List<WorkflowState>> States() => restarted.Services.InstancesOfAsync("nightly-sweep");
         await WaitUntilAsync(async () => (await States()).Count(s => s.SubStatus == WorkflowSubStatus.Finished) == 1 && (await States()).Count == 2);
 
         Armed(await States()).Bookmarks.Single().ResumeAt.ShouldBe(new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero)); // now is 12-03 01:00
