@@ -9,9 +9,12 @@ public sealed class Timer : ScheduledActivity<TimerInput>
     public const string BookmarkName = "Elsa.Timer";
     protected override string Name => BookmarkName;
 
-    protected override Schedule ScheduleOf(TimerInput input) => input.Interval > TimeSpan.Zero
+    /// <summary>Shorter intervals would start more runs than anyone can read (each firing is a stored instance).</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
+
+    protected override Schedule ScheduleOf(TimerInput input) => input.Interval >= MinimumInterval
         ? new Schedule.Every(input.Interval)
-        : throw new InvalidOperationException($"Timer: the interval must be more than zero, not {input.Interval}.");
+        : throw new InvalidOperationException($"Timer: the interval must be at least {MinimumInterval}, not {input.Interval}.");
 }
 
 public sealed class TimerInput

@@ -47,4 +47,14 @@ public sealed class ScheduleTests : IDisposable
         resumed.SubStatus.ShouldBe(WorkflowSubStatus.Finished);
         _host.Trace.Entries.ShouldBe(["after"]);
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:00.5")]
+    public async Task A_timer_shorter_than_a_second_faults_naming_the_interval(string interval)
+    {
+        var result = await _host.StartAsync(_host.Compile(new Flow().Add("t", "Elsa.Timer", ("interval", Flow.Literal(interval))).Json()));
+
+        result.State.Incidents.Single().Message.ShouldStartWith("Timer: the interval must be at least 00:00:01");
+    }
 }
