@@ -46,15 +46,19 @@ public sealed class WorkflowGraphCache(WorkflowRunner runner, IWorkflowDefinitio
         var searched = new HashSet<string>(StringComparer.Ordinal) { definition.Id };
         var pending = new Queue<WorkflowDefinition>([definition]);
         while (pending.TryDequeue(out var next))
-            foreach (var node in next.Root.DescendantsAndSelf())
+            foreach (var reference in next.Root.DescendantsAndSelf().SelectMany(References))
             {
-                if (node.Unrecognised is null || WorkflowActivityReference.TryRead(node) is not { } reference || found.ContainsKey(reference)) continue;
-                if (await FindWorkflowAsync(reference, cancellationToken) is not { } workflow) continue;
+                if (found.ContainsKey(reference) || await FindWorkflowAsync(reference, cancellationToken) is not { } workflow) continue;
                 found[reference] = workflow;
                 if (searched.Add(workflow.Id)) pending.Enqueue(workflow);
             }
         return found;
     }
+
+    private static IEnumerable<WorkflowActivityReference> References(ActivityNode node) =>
+        node.Unrecognised is not null
+            ? WorkflowActivityReference.TryRead(node) is { } reference ? [reference] : []
+            : WorkflowActivityReference.InEmbeddedJson(node);
 
     /// <summary>Elsa's choice of version: the one the activity names (by id, else by number), else the published one, else the latest.</summary>
     public async Task<WorkflowDefinition?> FindWorkflowAsync(WorkflowActivityReference reference, CancellationToken cancellationToken)

@@ -20,6 +20,41 @@ public sealed record WorkflowActivityReference(string DefinitionId, string? Vers
         return new WorkflowActivityReference(definitionId, string.IsNullOrWhiteSpace(versionId) ? null : versionId, node.Version);
     }
 
+    /// <summary>
+    /// The references inside the embedded activities a node keeps as JSON (a ForEach's or While's <c>body</c>), at any depth:
+    /// they are compiled from that JSON, so a search over the definition's nodes alone would miss them.
+    /// </summary>
+    public static IEnumerable<WorkflowActivityReference> InEmbeddedJson(ActivityNode node)
+    {
+        if (node.Unrecognised is not null) yield break;
+        foreach (var (_, value) in node.Properties)
+            foreach (var found in Scan(value))
+                yield return found;
+    }
+
+    private static IEnumerable<WorkflowActivityReference> Scan(JsonNode? json)
+    {
+        switch (json)
+        {
+            case JsonObject obj:
+                if (JsonLookup.GetString(obj, "workflowDefinitionId") is { Length: > 0 } definitionId && JsonLookup.GetString(obj, "type") is not null)
+                {
+                    var versionId = JsonLookup.GetString(obj, "workflowDefinitionVersionId");
+                    var version = JsonLookup.Get(obj, "version") is JsonValue v && v.TryGetValue<int>(out var number) ? number : 1;
+                    yield return new WorkflowActivityReference(definitionId, string.IsNullOrWhiteSpace(versionId) ? null : versionId, version);
+                }
+                foreach (var (_, child) in obj)
+                    foreach (var found in Scan(child))
+                        yield return found;
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    foreach (var found in Scan(item))
+                        yield return found;
+                break;
+        }
+    }
+
     /// <summary>Points <paramref name="json"/> (an activity's stored JSON) at <paramref name="version"/>, as Elsa does when a child is republished.</summary>
     public static void Retarget(JsonObject json, WorkflowDefinition version)
     {

@@ -109,4 +109,33 @@ public sealed class WorkflowActivitiesApiTests : IAsyncLifetime
         run["workflowState"]!["subStatus"]!.GetValue<string>().ShouldBe("Finished");
         run["workflowState"]!["output"]!["Greeting"]!.GetValue<string>().ShouldBe("Hello, FLO");
     }
+
+    [Fact]
+    public async Task A_child_in_the_body_of_a_ForEach_runs_once_per_item()
+    {
+        var greet = JsonNode.Parse(Fixture("report-parent.json"))!["root"]!["activities"]![2]!.DeepClone().AsObject();
+        greet["residentName"] = JsonNode.Parse("""{"typeName":"String","expression":{"type":"JavaScript","value":"getCurrentValue()"}}""");
+        greet["message"] = JsonNode.Parse("""{"typeName":"String","memoryReference":{"id":"Greeting"}}""");
+        var parent = new JsonObject
+        {
+            ["definitionId"] = "greet-each", ["name"] = "Greet each",
+            ["outputs"] = JsonNode.Parse("""[{"type":"String","name":"Greeting"}]"""),
+            ["root"] = new JsonObject
+            {
+                ["id"] = "fc", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["connections"] = new JsonArray(),
+                ["activities"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "each", ["type"] = "Elsa.ForEach", ["version"] = 1,
+                    ["items"] = JsonNode.Parse("""{"typeName":"Object","expression":{"type":"Object","value":"[\"Ann\",\"Bo\"]"}}"""),
+                    ["body"] = greet,
+                }),
+            },
+        };
+
+        await _client.PublishAsync(parent.ToJsonString());
+        var run = await _client.PostJsonAsync($"{Api}/workflow-definitions/greet-each/execute", new { });
+
+        run["workflowState"]!["subStatus"]!.GetValue<string>().ShouldBe("Finished");
+        run["workflowState"]!["output"]!["Greeting"]!.GetValue<string>().ShouldBe("Hello, Bo");
+    }
 }
