@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using ElsaM3.Runtime.Instances;
 using ElsaM3.Server.Tests.Support;
 using ElsaM3.Workflows.Execution;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Server.Tests.Runtime;
 
