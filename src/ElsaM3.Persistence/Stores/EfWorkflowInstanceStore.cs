@@ -62,6 +62,13 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext>
         return rows.Select(ToModel).ToList();
     }
 
+    public async Task<IReadOnlyList<StoredBookmark>> FindBookmarksByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Bookmarks.AsNoTracking().Where(b => b.Name == name).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        return rows.Select(ToModel).ToList();
+    }
+
     public async Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int take, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

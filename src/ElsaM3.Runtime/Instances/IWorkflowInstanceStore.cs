@@ -31,6 +31,9 @@ public interface IWorkflowInstanceStore
 
     Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string hash, CancellationToken cancellationToken);
 
+    /// <summary>Every stored bookmark of this name (for recovery sweeps, not for the hot path).</summary>
+    Task<IReadOnlyList<StoredBookmark>> FindBookmarksByNameAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Timer bookmarks due at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int take, CancellationToken cancellationToken);
 

@@ -233,6 +233,26 @@ public sealed class WorkflowInstanceService(
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>
+    /// Crash recovery for Execute/Dispatch Workflow: a parent still waiting for a child that has ended (the server stopped
+    /// between the child's last commit and the parent's resume) resumes now. Returns how many parents it resumed.
+    /// </summary>
+    public async Task<int> ResumeParentsOfEndedChildrenAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        foreach (var name in new[] { ChildWorkflows.ExecuteWorkflow.BookmarkName, ChildWorkflows.DispatchWorkflow.BookmarkName })
+        foreach (var bookmark in await instances.FindBookmarksByNameAsync(name, cancellationToken))
+        {
+            var parent = await instances.FindStateAsync(bookmark.WorkflowInstanceId, cancellationToken);
+            var payload = parent?.Bookmarks.FirstOrDefault(b => b.Id == bookmark.Id)?.Payload as Dictionary<string, object?>;
+            var childId = payload?.GetValueOrDefault("workflowInstanceId") as string;
+            if (childId is null || await instances.FindStateAsync(childId, cancellationToken) is not { Status: WorkflowStatus.Finished } child) continue;
+            if (await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.Id, new Dictionary<string, object?>(child.Output), null, cancellationToken) is not null)
+                resumed++;
+        }
+        return resumed;
+    }
+
     /// <summary>A child a parent waits for (Execute/Dispatch Workflow) has ended: the parent resumes with its output, in the background.</summary>
     private void ResumeWaitingParent(WorkflowState child)
     {

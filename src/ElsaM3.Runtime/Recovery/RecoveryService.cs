@@ -20,6 +20,7 @@ public sealed partial class RecoveryService(
         if (interrupted.Count > 0) LogRecovering(interrupted.Count);
         foreach (var id in interrupted)
             background.Enqueue(ct => instances.ContinueAsync(id, ct));
+        background.Enqueue(ct => instances.ResumeParentsOfEndedChildrenAsync(ct));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

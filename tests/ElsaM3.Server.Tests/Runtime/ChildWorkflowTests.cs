@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ElsaM3.Runtime.Instances;
 using ElsaM3.Server.Tests.Support;
+using ElsaM3.Workflows.Execution;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Server.Tests.Runtime;
 
@@ -93,5 +96,29 @@ public sealed class ChildWorkflowTests : IAsyncLifetime
 
         var parent = await _client.WaitForAsync(parentId, "Faulted");
         parent["workflowState"]!["incidents"]![0]!["message"]!.GetValue<string>().ShouldBe("No published version of workflow definition with ID nowhere found.");
+    }
+
+    [Fact]
+    public async Task A_parent_left_waiting_for_a_child_that_ended_before_a_crash_resumes_at_the_next_start()
+    {
+        var parentId = await StartParentAsync(Fixture("run-children.json"));
+        await _client.WaitForAsync(parentId, "Suspended");
+        var store = _app.Services.GetRequiredService<IWorkflowInstanceStore>();
+        var parent = (await store.FindStateAsync(parentId, default))!;
+        var childId = (string)((Dictionary<string, object?>)parent.Bookmarks.Single().Payload!)["workflowInstanceId"]!;
+        // The child ends, and the server stops before the parent's resume runs: written past the service, as a crash would leave it.
+        var child = (await store.FindStateAsync(childId, default))!;
+        child.Status = WorkflowStatus.Finished;
+        child.SubStatus = WorkflowSubStatus.Finished;
+        child.Bookmarks.Clear();
+        child.Output["Decision"] = "decided before the crash";
+        await store.CommitAsync(WorkflowCommit.StateOnly(child), default);
+        await _app.DisposeAsync();
+
+        await using var restarted = new ElsaM3Application(_app.DataDirectory, new Dictionary<string, string?> { ["ElsaM3:Samples:Import"] = "false" });
+        var client = await restarted.CreateAdminClientAsync();
+
+        var finished = await client.WaitForAsync(parentId, "Finished");
+        finished["workflowState"]!["variables"]!["v-approval"]!["Decision"]!.GetValue<string>().ShouldBe("decided before the crash");
     }
 }
