@@ -98,6 +98,7 @@ public sealed class WorkflowGraph
         if (type?.Body is { } body && JsonLookup.Get(node.Properties, "body") is JsonObject bodyJson)
         {
             var bodyNode = compilation.Reader.Value.DeserializeActivity(bodyJson.ToJsonString());
+            scope.Declare(bodyNode.DescendantsAndSelf().SelectMany(n => n.Variables ?? []));
             var own = body.Variables.Select(name => new VariableDefinition { Id = $"{nodeId}:{name}", Name = name, TypeName = "Object" });
             compiled.Body = Add(bodyNode, compiled, nodeId, compilation, scope, [.. own, .. runVariables]);
         }

@@ -112,4 +112,23 @@ public sealed class LoopTests : IDisposable
         JsonNode.DeepEquals(written["root"]!["activities"]![0]!["body"], json["root"]!["activities"]![0]!["body"]).ShouldBeTrue();
         _host.Registry.Find("Elsa.ForEach")!.Descriptor.Ports.ShouldContain(p => p.Name == "Body" && p.Type == "Embedded");
     }
+
+    [Fact]
+    public async Task Variables_declared_on_a_body_flowchart_are_in_scope_and_keep_their_value_across_turns()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"id":"b","type":"Elsa.Flowchart","version":1,
+             "variables":[{"id":"total","name":"Total","typeName":"Int32","value":"0"}],
+             "activities":[{"id":"add","type":"Elsa.SetVariable","version":1,"variable":{"id":"total","name":"Total"},
+                            "value":{"typeName":"Object","expression":{"type":"JavaScript","value":"getTotal() + getCurrentValue()"}}}],
+             "connections":[]}
+            """);
+        var json = new Flow().Add("loop", "Elsa.ForEach", ("items", Flow.Expr("Object", "[1,2,3]")), ("body", body))
+            .Add("say", "Test.Record", ("label", Flow.Expr("JavaScript", "'total ' + getTotal()", "String"))).Chain("loop", "say").Json();
+
+        var result = await _host.StartAsync(_host.Compile(json));
+
+        result.SubStatus.ShouldBe(WorkflowSubStatus.Finished);
+        _host.Trace.Entries.ShouldBe(["total 6"]);
+    }
 }
