@@ -7,18 +7,22 @@ using Microsoft.Extensions.Options;
 namespace ElsaM3.Simulators.Cxm;
 
 /// <summary>
-/// The CXM case API of <c>cxm-case-api.md</c> §3: cases are created or replaced with PUT, read with GET and
-/// given fields and references with PATCH. Every case version is journalled to the data folder.
+/// The CXM case API of <c>cxm-case-api.md</c> §3 and §4: cases are created or replaced with PUT, read with GET and
+/// given fields, references, a status and appended notes with PATCH. Every case version is journalled to the data folder.
 /// </summary>
 public sealed partial class CxmSimulator : IDisposable
 {
     private const int MaxValueLength = 4000;
+    public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "submitted", "in-progress", "awaiting-information", "closed" };
+    public static readonly IReadOnlySet<string> NoteVisibilities = new HashSet<string>(StringComparer.Ordinal) { "internal", "customer" };
     private readonly object _gate = new();
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, JsonObject> _cases = new(StringComparer.Ordinal);
     private readonly JsonLinesJournal _journal;
 
-    public CxmSimulator(IOptions<SimulatorOptions> options)
+    public CxmSimulator(IOptions<SimulatorOptions> options, TimeProvider time)
     {
+        _time = time;
         var directory = options.Value.DataDirectory;
         _journal = new JsonLinesJournal(directory is null ? null : Path.Combine(directory, "simulators", "cxm.jsonl"));
         foreach (var record in _journal.ReadAll())
@@ -82,6 +86,22 @@ public sealed partial class CxmSimulator : IDisposable
                 else if (value is not null && (value is not JsonValue v || !v.TryGetValue<string>(out var text) || text.Length > 50))
                     errors.Add(new ErrorItem("INVALID_VALUE", $"references.{name}", $"Reference '{name}' must be text of at most 50 characters."));
             }
+            var status = patch["status"];
+            if (status is not null && (status is not JsonValue sv || !sv.TryGetValue<string>(out var statusText) || !Statuses.Contains(statusText)))
+                errors.Add(new ErrorItem("INVALID_STATUS", "status", $"The status must be one of {string.Join(", ", Statuses)}."));
+            var notes = patch["notes"];
+            if (notes is not (null or JsonArray)) errors.Add(new ErrorItem("INVALID_VALUE", "notes", "notes must be a list."));
+            var newNotes = notes as JsonArray ?? [];
+            for (var i = 0; i < newNotes.Count; i++)
+            {
+                var note = newNotes[i] as JsonObject;
+                var text = note?["text"] is JsonValue t && t.TryGetValue<string>(out var noteText) ? noteText : null;
+                if (string.IsNullOrWhiteSpace(text) || text.Length > MaxValueLength)
+                    errors.Add(new ErrorItem("INVALID_VALUE", $"notes[{i}].text", $"A note's text is 1 to {MaxValueLength} characters."));
+                var visibility = note?["visibility"] is JsonValue v && v.TryGetValue<string>(out var visibilityText) ? visibilityText : null;
+                if (visibility is null || !NoteVisibilities.Contains(visibility))
+                    errors.Add(new ErrorItem("INVALID_VALUE", $"notes[{i}].visibility", "A note's visibility is internal or customer."));
+            }
             if (errors.Count > 0) return (current.DeepClone().AsObject(), errors);
 
             var updated = current.DeepClone().AsObject();
@@ -89,6 +109,19 @@ public sealed partial class CxmSimulator : IDisposable
             foreach (var (name, value) in fields ?? []) targetFields[name] = value?.DeepClone();
             var targetReferences = updated["references"] as JsonObject ?? (JsonObject)(updated["references"] = new JsonObject());
             foreach (var (name, value) in references ?? []) targetReferences[name] = value?.DeepClone();
+            if (status is not null) updated["status"] = status.DeepClone();
+            if (newNotes.Count > 0)
+            {
+                var targetNotes = updated["notes"] as JsonArray ?? (JsonArray)(updated["notes"] = new JsonArray());
+                foreach (var note in newNotes)
+                    targetNotes.Add(new JsonObject
+                    {
+                        ["id"] = $"n{targetNotes.Count + 1}",
+                        ["text"] = note!["text"]!.DeepClone(),
+                        ["visibility"] = note["visibility"]!.DeepClone(),
+                        ["createdAt"] = _time.GetUtcNow(),
+                    });
+            }
             Save(updated);
             return (updated.DeepClone().AsObject(), []);
         }

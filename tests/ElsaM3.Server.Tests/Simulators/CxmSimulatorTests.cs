@@ -45,4 +45,44 @@ public sealed class CxmSimulatorTests
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await missing.Content.ReadAsStringAsync()).ShouldContain("CASE_NOT_FOUND");
     }
+
+    [Fact]
+    public async Task A_patch_sets_the_status_and_appends_notes_with_their_id_and_time()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var first = await kit.Simulator.PatchAsJsonAsync("/simulators/cxm/api/v1/cases/101004567890",
+            new { status = "closed", notes = new[] { new { text = "Closed in M3: abated. Officer Jo Smith.", visibility = "internal" } } });
+        first.EnsureSuccessStatusCode();
+        var second = await kit.Simulator.PatchAsJsonAsync("/simulators/cxm/api/v1/cases/101004567890",
+            new { notes = new[] { new { text = "Thank you, the noise has stopped.", visibility = "customer" } } });
+        second.EnsureSuccessStatusCode();
+
+        var @case = await kit.CaseAsync("101004567890");
+        @case["status"]!.GetValue<string>().ShouldBe("closed");
+        var notes = @case["notes"]!.AsArray();
+        notes.Select(n => (n!["id"]!.GetValue<string>(), n["visibility"]!.GetValue<string>())).ShouldBe([("n1", "internal"), ("n2", "customer")]);
+        notes[0]!["text"]!.GetValue<string>().ShouldBe("Closed in M3: abated. Officer Jo Smith.");
+        notes[0]!["createdAt"].ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("""{"status":"done"}""", "INVALID_STATUS", "status")]
+    [InlineData("""{"notes":{"text":"x"}}""", "INVALID_VALUE", "notes")]
+    [InlineData("""{"notes":[{"text":"","visibility":"internal"}]}""", "INVALID_VALUE", "notes[0].text")]
+    [InlineData("""{"notes":[{"text":"x","visibility":"public"}]}""", "INVALID_VALUE", "notes[0].visibility")]
+    public async Task A_bad_status_or_note_is_a_422_naming_it_and_changes_nothing(string body, string code, string field)
+    {
+        await using var kit = await M3ppKit.StartAsync();
+
+        var response = await kit.Simulator.PatchAsync("/simulators/cxm/api/v1/cases/101004567890",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!;
+        error["code"]!.GetValue<string>().ShouldBe(code);
+        error["field"]!.GetValue<string>().ShouldBe(field);
+        var @case = await kit.CaseAsync("101004567890");
+        @case["status"]?.GetValue<string>().ShouldNotBe("done");
+        @case["notes"].ShouldBeNull();
+    }
 }
