@@ -7,8 +7,12 @@ namespace ElsaM3.Simulators;
 /// <summary>What both simulators share: the API key check, correlation ids and the fault-injection control endpoint.</summary>
 public static class SimulatorApi
 {
-    /// <summary>Maps <c>/_control/faults</c> and returns the <c>/api/v1</c> group, all guarded by the API key; the API also by the faults.</summary>
-    public static RouteGroupBuilder MapSimulatorApi(this IEndpointRouteBuilder routes, string prefix, FaultInjector faults)
+    /// <summary>
+    /// Maps <c>/_control/faults</c> (and the simulator's own <paramref name="controls"/>) and returns the <c>/api/v1</c> group,
+    /// all guarded by the API key; the API also by the faults.
+    /// </summary>
+    public static RouteGroupBuilder MapSimulatorApi(this IEndpointRouteBuilder routes, string prefix, FaultInjector faults,
+        Action<RouteGroupBuilder>? controls = null)
     {
         var root = routes.MapGroup(prefix).ExcludeFromDescription();
         // Everything, the control routes included, needs the simulator's key.
@@ -37,6 +41,7 @@ public static class SimulatorApi
             return Results.NoContent();
         });
         root.MapGet("/_control/faults", () => Results.Ok(new { injected = faults.Injected, rules = faults.Rules.Count }));
+        controls?.Invoke(root);
 
         var api = root.MapGroup("/api/v1");
         api.AddEndpointFilter(async (context, next) =>

@@ -68,7 +68,18 @@ public sealed record Worksheet
     public string? ReceivedMethod { get; init; }
     public ExternalReference? ExternalReference { get; init; }
     public Dictionary<string, string>? AdditionalFields { get; init; }
+
+    /// <summary>What officers did on it in M3 (§6.10).</summary>
+    public List<WorksheetAction>? Actions { get; init; }
+    public string? ClosedDateTime { get; init; }
+
+    /// <summary><c>ABATED</c>, <c>NO_FURTHER_ACTION</c>, <c>FORMAL_ACTION</c>, <c>DUPLICATE</c> or <c>OTHER</c>.</summary>
+    public string? ClosureReason { get; init; }
+    public string? ClosureNote { get; init; }
 }
+
+/// <summary>An action an officer took on a worksheet in M3.</summary>
+public sealed record WorksheetAction(string Code, string? Description, string? Officer, string DoneAt);
 
 public sealed record CodeName(string Code, string Name);
 

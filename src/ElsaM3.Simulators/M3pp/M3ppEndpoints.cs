@@ -15,7 +15,8 @@ public static class M3ppEndpoints
     public static RouteGroupBuilder MapM3ppSimulator(this IEndpointRouteBuilder routes, string prefix = "/simulators/m3pp")
     {
         var simulator = routes.ServiceProvider.GetRequiredService<M3ppSimulator>();
-        var api = routes.MapSimulatorApi(prefix, routes.ServiceProvider.GetRequiredKeyedService<FaultInjector>(SimulatorNames.M3pp));
+        var api = routes.MapSimulatorApi(prefix, routes.ServiceProvider.GetRequiredKeyedService<FaultInjector>(SimulatorNames.M3pp),
+            controls: root => root.MapOfficerControls(simulator));
 
         api.MapGet("/health", (TimeProvider time) => Results.Ok(new { status = "ok", serviceVersion = ServiceVersion, serverTime = time.GetUtcNow(), simulator = true }));
         api.MapGet("/worksheet-fields", (HttpContext http) => Cached(http, new WorksheetFieldList(M3ppSeed.WorksheetFields.Select(f => new WorksheetField(f.Name, f.Label, f.MaxLength)).ToList())));
@@ -75,6 +76,7 @@ public static class M3ppEndpoints
             if (error is not null) return error;
             return ToResult(http, simulator.UpdateAttributes(request!, IsDryRun(http)));
         });
+        api.MapM3ppChanges(simulator);
         return api;
     }
 
@@ -87,13 +89,15 @@ public static class M3ppEndpoints
 
     private static string Hash<T>(T request) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, SimulatorApi.JsonOptions)));
 
-    private static IResult ToResult(HttpContext http, SimAnswer answer)
+    internal static IResult ToResult(HttpContext http, SimAnswer answer)
     {
         if (answer.Replayed) http.Response.Headers["Idempotent-Replay"] = "true";
         if (answer.Errors is not null)
-            return SimulatorErrors.Error(http, answer.Status, answer.ErrorCategory!, answer.Status == 409 ? "Conflict" : "Validation failed",
+            return SimulatorErrors.Error(http, answer.Status, answer.ErrorCategory!,
+                answer.Status switch { 409 => "Conflict", 404 => "Not found", 410 => "Gone", _ => "Validation failed" },
                 answer.Errors, answer.ExistingReference, answer.Missing);
         if (answer.Location is not null) http.Response.Headers.Location = answer.Location;
+        if (answer.Body is null) return Results.StatusCode(answer.Status);
         return Results.Json(answer.Body, SimulatorApi.JsonOptions, statusCode: answer.Status);
     }
 

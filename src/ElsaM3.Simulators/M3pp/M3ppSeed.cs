@@ -138,6 +138,28 @@ public static class M3ppSeed
             Attributes = [new("STREAM", "RECYC"), new("BINSIZE", "240"), new("BINCOL", "BLUE")], CreatedDateTime = "2020-01-06T09:00:00+00:00" },
     ];
 
+    /// <summary>
+    /// Worksheets officers have already worked (2024, so the 2025 numbering is untouched): allocated, in progress with an
+    /// action, and closed, for the two-way samples and the simulator's officer controls.
+    /// </summary>
+    public static IEnumerable<ElsaM3.M3pp.Contracts.Worksheet> ExistingWorksheets() =>
+    [
+        new() { WorksheetId = 884101, Reference = "WK/2024000011", DepartmentCode = "EH", ApplicationCode = "CEH", TaskGroupCode = "EPENQ", TaskCode = "NOISE",
+            TaskDescription = "Noise nuisance", Status = "ALLOCATED", ReceivedDateTime = "2024-11-04T18:20:00+00:00", CreatedDateTime = "2024-11-04T18:21:03+00:00",
+            TargetDate = "2024-11-11", Officer = new("JSMITH", "Jo Smith"), Description = "Dog barking through the night.",
+            ExternalReference = new("EXTREF", "101004500011") },
+        new() { WorksheetId = 884102, Reference = "WK/2024000012", DepartmentCode = "EH", ApplicationCode = "CEH", TaskGroupCode = "EPENQ", TaskCode = "NOISE",
+            TaskDescription = "Noise nuisance", Status = "IN_PROGRESS", ReceivedDateTime = "2024-11-05T09:00:00+00:00", CreatedDateTime = "2024-11-05T09:00:41+00:00",
+            TargetDate = "2024-11-12", Officer = new("AKHAN", "Ali Khan"), Description = "Building work before 8am.",
+            ExternalReference = new("EXTREF", "101004500012"),
+            Actions = [new("VISIT", "Visited the site", "AKHAN", "2024-11-06T10:15:00+00:00")] },
+        new() { WorksheetId = 884103, Reference = "WK/2024000013", DepartmentCode = "EH", ApplicationCode = "CEH", TaskGroupCode = "EPENQ", TaskCode = "NOISE",
+            TaskDescription = "Noise nuisance", Status = "CLOSED", ReceivedDateTime = "2024-10-01T21:00:00+00:00", CreatedDateTime = "2024-10-01T21:00:12+00:00",
+            TargetDate = "2024-10-08", Officer = new("RLEE", "Rosa Lee"), Description = "Loud music from a garden party.",
+            ExternalReference = new("EXTREF", "101004500013"), ClosedDateTime = "2024-10-09T12:00:00+00:00", ClosureReason = "ABATED",
+            ClosureNote = "The party ended; no further complaints." },
+    ];
+
     /// <summary>The first worksheet sequence number of a year (so the first 2025 worksheet is <c>WK/2025000123</c>).</summary>
     public const int FirstWorksheetSequence = 123;
     public const long FirstWorksheetId = 884213;

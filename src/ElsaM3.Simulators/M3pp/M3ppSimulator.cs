@@ -12,7 +12,7 @@ namespace ElsaM3.Simulators.M3pp;
 /// M3PP behind HUBis, as the contract describes it (§6): seed data, every validation rule, idempotent creates
 /// and duplicate detection. Records are journalled to the data folder and replayed at start.
 /// </summary>
-public sealed class M3ppSimulator : IDisposable
+public sealed partial class M3ppSimulator : IDisposable
 {
     private static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
     private readonly object _gate = new();
@@ -32,6 +32,7 @@ public sealed class M3ppSimulator : IDisposable
     {
         _time = time;
         foreach (var asset in M3ppSeed.ExistingAssets()) _assets[asset.AssetKey] = asset;
+        foreach (var worksheet in M3ppSeed.ExistingWorksheets()) Track(worksheet);
         var directory = options.Value.DataDirectory;
         _journal = new JsonLinesJournal(directory is null ? null : Path.Combine(directory, "simulators", "m3pp.jsonl"));
         foreach (var record in _journal.ReadAll()) Replay(record);
@@ -195,6 +196,7 @@ public sealed class M3ppSimulator : IDisposable
         };
         if (dryRun) return new SimAnswer(200, WouldBe(worksheet, "worksheetId", "reference"));
         Store(worksheet);
+        AddChange("worksheet", worksheet.Reference, "created", null, worksheet);
         return new SimAnswer(201, worksheet, $"/api/v1/worksheets/{worksheet.WorksheetId}");
     }
 
@@ -233,6 +235,7 @@ public sealed class M3ppSimulator : IDisposable
         };
         if (dryRun) return new SimAnswer(200, WouldBe(asset, "assetKey"));
         Store(asset);
+        AddChange("asset", asset.AssetKey, "created", null, asset);
         return new SimAnswer(201, asset, $"/api/v1/assets/{asset.AssetKey}");
     }
 
@@ -289,7 +292,14 @@ public sealed class M3ppSimulator : IDisposable
                     attributes.RemoveAll(a => a.Code == change.Code!.Trim());
                     attributes.Add(new AttributeValue(change.Code!.Trim(), change.Value?.Trim()));
                 }
-                if (!dryRun) Store(asset with { Attributes = attributes });
+                if (!dryRun)
+                {
+                    Store(asset with { Attributes = attributes });
+                    var fields = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
+                    foreach (var change in request.Attributes!)
+                        fields[change.Code!.Trim()] = new FieldChange(asset.Attributes.FirstOrDefault(x => x.Code == change.Code!.Trim())?.Value, change.Value?.Trim());
+                    AddChange("asset", asset.AssetKey, "updated", fields, asset with { Attributes = attributes });
+                }
                 updated.Add(new UpdatedAsset(asset.AssetKey, asset.AssetType, request.Attributes!.Select(a => a.Code!.Trim()).ToList()));
             }
             return new SimAnswer(200, new AttributeUpdateResult(request.Mode!, targets.Count, updated));
@@ -408,6 +418,8 @@ public sealed class M3ppSimulator : IDisposable
     private void Replay(JsonObject record)
     {
         if (record["worksheet"] is { } worksheet) Track(worksheet.Deserialize<Worksheet>(SimulatorApi.JsonOptions)!);
+        else if (record["change"] is { } change) ReplayChange(change);
+        else if (record["deletedWorksheet"] is { } deleted) ReplayDeletion(deleted);
         else if (record["asset"] is { } asset)
         {
             var parsed = asset.Deserialize<Asset>(SimulatorApi.JsonOptions)!;
