@@ -11,6 +11,9 @@ public sealed record M3Error(M3ErrorCategory Category, int? HttpStatus, IReadOnl
 
     public bool IsRetryable => Category == M3ErrorCategory.Transient;
 
+    /// <summary>The change feed's <c>410 CURSOR_EXPIRED</c>: the cursor is older than the feed keeps; poll, then start again from the newest.</summary>
+    public bool IsCursorExpired => HttpStatus == 410 || Details.Any(d => d.Code == "CURSOR_EXPIRED");
+
     public string Message => string.Join("; ", Details.Select(d => d.ToString()));
 }
 

@@ -19,6 +19,13 @@ public interface IM3ppGateway
 
     Task<GatewayResult<Asset>> GetAssetAsync(AssetKey key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The change feed (§6.10): changes after <paramref name="after"/> (from the oldest kept when <c>null</c>), at most
+    /// <paramref name="limit"/>. A 404 means this HUBis has no feed (poll instead); <see cref="M3Error.IsCursorExpired"/>
+    /// means the cursor is older than the feed keeps.
+    /// </summary>
+    Task<GatewayResult<ChangePage>> ReadChangesAsync(ChangeCursor? after, int limit, CancellationToken cancellationToken);
+
     Task<GatewayResult<AttributeUpdateResult>> UpdateAttributesAsync(AttributeUpdateRequest request, CancellationToken cancellationToken);
 
     /// <summary>

@@ -39,6 +39,13 @@ public sealed class RestM3ppGateway(RestCaller caller, IGatewayConnections conne
     public Task<GatewayResult<Asset>> GetAssetAsync(AssetKey key, CancellationToken cancellationToken) =>
         SendAsync<Asset>(new RestRequest("api/v1/assets/{key}").AddUrlSegment("key", key.Value), null, cancellationToken);
 
+    public Task<GatewayResult<ChangePage>> ReadChangesAsync(ChangeCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest("api/v1/changes").AddQueryParameter("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (after is { } cursor) request.AddQueryParameter("after", cursor.Value);
+        return SendAsync<ChangePage>(request, null, cancellationToken);
+    }
+
     public Task<GatewayResult<AttributeUpdateResult>> UpdateAttributesAsync(AttributeUpdateRequest request, CancellationToken cancellationToken) =>
         SendAsync<AttributeUpdateResult>(new RestRequest("api/v1/asset-attribute-updates", Method.Post).AddJsonBody(request), null, cancellationToken);
 

@@ -89,6 +89,48 @@ public sealed class RestM3ppGatewayTests
         _handler.Requests.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Reading_the_change_feed_sends_the_cursor_and_limit_and_reads_the_page()
+    {
+        _handler.Answer = _ => Json(HttpStatusCode.OK, """
+            {"items":[{"cursor":"000000000001842","kind":"worksheet","reference":"WK/2025000123","changedAt":"2025-03-18T10:02:11+00:00",
+                       "change":"updated","fields":{"status":{"from":"OPEN","to":"CLOSED"}},"current":{"reference":"WK/2025000123","status":"CLOSED"}}],
+             "next":"000000000001842"}
+            """);
+        ChangeCursor.TryParse("000000000001841", out var after).ShouldBeTrue();
+
+        var page = await Gateway().ReadChangesAsync(after, 200, default);
+
+        page.IsSuccess.ShouldBeTrue();
+        _handler.Requests.Single().Uri.ShouldBe("http://hubis.test/m3pp/api/v1/changes?limit=200&after=000000000001841");
+        var item = page.Value!.Items.Single();
+        (item.Kind, item.Change, item.Fields!["status"].To!.GetValue<string>()).ShouldBe(("worksheet", "updated", "CLOSED"));
+        page.Value.Next.ShouldBe("000000000001842");
+    }
+
+    [Fact]
+    public async Task An_expired_cursor_is_told_apart_and_never_retried_and_a_missing_feed_is_not_found()
+    {
+        _handler.Answer = _ => Json(HttpStatusCode.Gone, """{"category":"gone","retryable":false,"errors":[{"code":"CURSOR_EXPIRED","field":"after","message":"too old"}]}""");
+        var expired = await Gateway().ReadChangesAsync(null, 10, default);
+        expired.Error!.IsCursorExpired.ShouldBeTrue();
+        expired.Error.IsRetryable.ShouldBeFalse();
+
+        _handler.Answer = _ => Json(HttpStatusCode.NotFound, """{"category":"not_found","retryable":false,"errors":[{"code":"FEED_DISABLED","message":"none"}]}""");
+        var missing = await Gateway().ReadChangesAsync(null, 10, default);
+        missing.Error!.Category.ShouldBe(M3ErrorCategory.NotFound);
+        missing.Error.IsCursorExpired.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("  ", false)]
+    [InlineData("000000000001842", true)]
+    [InlineData("opaque-cursor_7", true)]
+    public void A_change_cursor_is_what_the_feed_gave_printable_and_short(string? text, bool valid) =>
+        ChangeCursor.TryParse(text, out _).ShouldBe(valid);
+
     private static HttpResponseMessage Json(HttpStatusCode status, string body, params (string Name, string Value)[] headers)
     {
         var response = new HttpResponseMessage(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };

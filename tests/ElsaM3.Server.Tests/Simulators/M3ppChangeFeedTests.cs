@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ElsaM3.Server.Tests.M3pp;
 using ElsaM3.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Server.Tests.Simulators;
 
@@ -126,5 +127,22 @@ public sealed class M3ppChangeFeedTests
         var bad = await kit.Simulator.GetAsync($"{Api}/changes?after=abc");
         bad.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("after");
+    }
+
+    [Fact]
+    public async Task The_gateway_reads_the_simulators_feed_and_tells_an_expired_cursor()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var gateway = kit.App.Services.GetRequiredService<ElsaM3.M3pp.Gateways.IM3ppGateway>();
+        var start = (await gateway.ReadChangesAsync(null, 500, default)).Value!.Next;
+        ElsaM3.M3pp.Identifiers.ChangeCursor.TryParse(start, out var cursor).ShouldBeTrue();
+        (await OfficerAsync(kit.Simulator, "WK/2024000012", new { officer = "RLEE" })).EnsureSuccessStatusCode();
+
+        var page = await gateway.ReadChangesAsync(cursor, 10, default);
+
+        var change = page.Value!.Items.ShouldHaveSingleItem();
+        change.Fields!["officer"].To!.GetValue<string>().ShouldBe("RLEE");
+        (await kit.Simulator.PostAsJsonAsync($"{Root}/_control/feed", new { expireAll = true })).EnsureSuccessStatusCode();
+        (await gateway.ReadChangesAsync(cursor, 10, default)).Error!.IsCursorExpired.ShouldBeTrue();
     }
 }

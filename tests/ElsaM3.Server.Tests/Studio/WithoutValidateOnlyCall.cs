@@ -23,6 +23,7 @@ public sealed class WithoutValidateOnlyCall(IM3ppGateway inner) : IM3ppGateway
     public Task<GatewayResult<Worksheet>> FindWorksheetAsync(WorksheetReference reference, CancellationToken cancellationToken) => inner.FindWorksheetAsync(reference, cancellationToken);
     public Task<GatewayResult<Asset>> CreateAssetAsync(CreateAssetRequest request, IdempotencyKey key, CancellationToken cancellationToken) => inner.CreateAssetAsync(request, key, cancellationToken);
     public Task<GatewayResult<Asset>> GetAssetAsync(AssetKey key, CancellationToken cancellationToken) => inner.GetAssetAsync(key, cancellationToken);
+    public Task<GatewayResult<ChangePage>> ReadChangesAsync(ChangeCursor? after, int limit, CancellationToken cancellationToken) => inner.ReadChangesAsync(after, limit, cancellationToken);
     public Task<GatewayResult<AttributeUpdateResult>> UpdateAttributesAsync(AttributeUpdateRequest request, CancellationToken cancellationToken) => inner.UpdateAttributesAsync(request, cancellationToken);
     public Task<GatewayResult<IReadOnlyList<LookupItem>>> LookupAsync(string path, CancellationToken cancellationToken) => inner.LookupAsync(path, cancellationToken);
 }
