@@ -35,6 +35,16 @@ public sealed class ChildWorkflowTests : IAsyncLifetime
         return response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
     }
 
+    /// <summary>The run-children parent as another definition, its activities changed.</summary>
+    private static string RunChildren(string definitionId, Action<JsonArray> change)
+    {
+        var json = JsonNode.Parse(Fixture("run-children.json"))!.AsObject();
+        json["definitionId"] = definitionId;
+        json["id"] = null;
+        change(json["root"]!["activities"]!.AsArray());
+        return json.ToJsonString();
+    }
+
     private async Task ApproveAsync(string decision)
     {
         // The child waits for this call; it may still be on its way in the background.
@@ -72,11 +82,7 @@ public sealed class ChildWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Execute_waiting_for_a_child_that_suspends_resumes_with_the_childs_output()
     {
-        var json = JsonNode.Parse(Fixture("run-children.json"))!.AsObject();
-        json["definitionId"] = "execute-and-wait";
-        json["id"] = null;
-        json["root"]!["activities"]![1]!["type"] = "Elsa.ExecuteWorkflow";
-        var parentId = await StartParentAsync(json.ToJsonString());
+        var parentId = await StartParentAsync(RunChildren("execute-and-wait", activities => activities[1]!["type"] = "Elsa.ExecuteWorkflow"));
         (await _client.InstanceAsync(parentId))["workflowState"]!["subStatus"]!.GetValue<string>().ShouldBe("Suspended");
 
         await ApproveAsync("refused");
@@ -88,11 +94,8 @@ public sealed class ChildWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task A_child_that_is_not_published_faults_the_parent_naming_it()
     {
-        var json = JsonNode.Parse(Fixture("run-children.json"))!.AsObject();
-        json["definitionId"] = "missing-child";
-        json["id"] = null;
-        json["root"]!["activities"]![0]!["workflowDefinitionId"]!["expression"]!["value"] = "nowhere";
-        var parentId = await StartParentAsync(json.ToJsonString());
+        var parentId = await StartParentAsync(RunChildren("missing-child",
+            activities => activities[0]!["workflowDefinitionId"]!["expression"]!["value"] = "nowhere"));
 
         var parent = await _client.WaitForAsync(parentId, "Faulted");
         parent["workflowState"]!["incidents"]![0]!["message"]!.GetValue<string>().ShouldBe("No published version of workflow definition with ID nowhere found.");
