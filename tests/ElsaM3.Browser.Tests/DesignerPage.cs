@@ -40,14 +40,22 @@ public sealed class DesignerPage(IPage page)
         await page.WaitForTimeoutAsync(700);
     }
 
-    /// <summary>Switches an input to <paramref name="syntax"/> and types <paramref name="text"/> into its editor.</summary>
+    /// <summary>
+    /// Switches an input to <paramref name="syntax"/>, types <paramref name="text"/> into its editor and waits until Studio's
+    /// auto-save has sent it (a publish right after would otherwise go out with the editor's text not yet in the model).
+    /// </summary>
     public async Task TypeExpressionAsync(string label, string syntax, string text)
     {
         await page.Locator($".mud-input-control:has(label:text-is('{label}'))").Locator("xpath=../..").Locator("button").Last.ClickAsync();
         await page.GetByText(syntax, new() { Exact = true }).ClickAsync();
+        // The part before any character JSON may escape is what the save's body carries as typed.
+        var marker = new string(text.TakeWhile(c => c is not ('\'' or '"' or '<' or '>' or '&' or '\\')).ToArray());
+        var saved = page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.Contains("/elsa/api/workflow-definitions") && (r.PostData ?? "").Contains(marker),
+            new() { Timeout = 60_000 });
         await page.Locator(".monaco-editor:visible").First.ClickAsync(new() { Position = new() { X = 60, Y = 10 } });
         await page.Keyboard.TypeAsync(text);
-        await page.WaitForTimeoutAsync(1500);
+        await saved;
+        await page.WaitForTimeoutAsync(500);
     }
 
     public async Task PublishAsync()
