@@ -46,13 +46,14 @@ public sealed class DesignerPage(IPage page)
     /// </summary>
     public async Task TypeExpressionAsync(string label, string syntax, string text)
     {
-        await page.Locator($".mud-input-control:has(label:text-is('{label}'))").Locator("xpath=../..").Locator("button").Last.ClickAsync();
+        await InputRow(label).Locator("button").Last.ClickAsync();
         await page.GetByText(syntax, new() { Exact = true }).ClickAsync();
         // The part before any character JSON may escape is what the save's body carries as typed.
         var marker = new string(text.TakeWhile(c => c is not ('\'' or '"' or '<' or '>' or '&' or '\\')).ToArray());
         var saved = page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.Contains("/elsa/api/workflow-definitions") && (r.PostData ?? "").Contains(marker),
             new() { Timeout = 60_000 });
-        await page.Locator(".monaco-editor:visible").First.ClickAsync(new() { Position = new() { X = 60, Y = 10 } });
+        // This input's own editor: another input's (the response headers') may be the first one on the page.
+        await InputRow(label).Locator(".monaco-editor").First.ClickAsync(new() { Position = new() { X = 60, Y = 10 } });
         await page.Keyboard.TypeAsync(text);
         await saved;
         await page.WaitForTimeoutAsync(500);

@@ -67,7 +67,7 @@ public sealed class DesignerTests : IAsyncLifetime
         await page.Locator(".mud-input-control:has(label:text-is('Content'))").Locator("xpath=../..").Locator("button").Last.ClickAsync();
         await page.GetByText("Scriban", new() { Exact = true }).ClickAsync();
         await _studio.ScreenshotAsync("designer-scriban-selected");
-        await page.Locator(".monaco-editor:visible").First.ClickAsync(new() { Position = new() { X = 60, Y = 10 } });
+        await Designer.InputRow("Content").Locator(".monaco-editor").First.ClickAsync(new() { Position = new() { X = 60, Y = 10 } });
         await page.Keyboard.TypeAsync("Hello {{ Variables.Missing ?? 'from the designer' }}");
         await page.WaitForTimeoutAsync(1500);
         await _studio.ScreenshotAsync("designer-inputs");
