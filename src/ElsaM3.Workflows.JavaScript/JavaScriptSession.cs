@@ -59,7 +59,7 @@ internal sealed class JavaScriptSession
             var name = variable.Name;
             if (!IsIdentifier(name) || !_variableAccessors.Add(name)) continue;
             // Elsa names them after the PascalCase name ("counter" → getCounter); the name as written works too.
-            foreach (var accessor in char.IsLower(name[0]) ? new[] { name, char.ToUpperInvariant(name[0]) + name[1..] } : [name])
+            foreach (var accessor in AccessorNames(name))
             {
                 _engine.SetValue($"get{accessor}", (Func<JsValue>)(() => ToJs(Memory.TryGetVariable(name, out var v) ? v : null)));
                 _engine.SetValue($"set{accessor}", (Action<JsValue>)(value => Memory.SetVariable(name, JsValues.ToPlain(value))));
@@ -88,9 +88,8 @@ internal sealed class JavaScriptSession
         foreach (var name in context.Memory.Input.Keys)
         {
             if (!IsIdentifier(name) || !_inputAccessors.Add(name)) continue;
-            AddInputAccessor(name, name);
             // Declared inputs are PascalCase ("getResidentName") while JSON callers often send camelCase keys.
-            if (char.IsLower(name[0])) AddInputAccessor(char.ToUpperInvariant(name[0]) + name[1..], name);
+            foreach (var accessor in AccessorNames(name)) AddInputAccessor(accessor, name);
         }
         return _engine.Evaluate(script);
     }
@@ -106,6 +105,9 @@ internal sealed class JavaScriptSession
 
     private JsValue ToJs(object? value) => JsValues.FromPlain(_engine, value);
 
-    private static bool IsIdentifier(string name) =>
+    /// <summary>The names <c>get…</c>/<c>set…</c> accessors take for a variable or input: as written, and PascalCase as Elsa writes them.</summary>
+    private static string[] AccessorNames(string name) => char.IsLower(name[0]) ? [name, char.ToUpperInvariant(name[0]) + name[1..]] : [name];
+
+    internal static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

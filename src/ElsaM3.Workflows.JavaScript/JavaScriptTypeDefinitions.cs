@@ -29,14 +29,11 @@ public static class JavaScriptTypeDefinitions
     {
         var text = new StringBuilder(Common);
         var variables = definition.Variables.Concat(definition.Root.DescendantsAndSelf().SelectMany(n => n.Variables ?? []));
-        foreach (var name in variables.Select(v => v.Name).Where(IsIdentifier).Distinct())
+        foreach (var name in variables.Select(v => v.Name).Where(JavaScriptSession.IsIdentifier).Distinct())
             text.Append("declare function get").Append(name).Append("(): any;\n")
                 .Append("declare function set").Append(name).Append("(value: any): void;\n");
-        foreach (var name in definition.Inputs.Select(i => i.Name).Where(IsIdentifier).Distinct())
+        foreach (var name in definition.Inputs.Select(i => i.Name).Where(JavaScriptSession.IsIdentifier).Distinct())
             text.Append("declare function get").Append(name).Append("(): any;\n");
         return text.ToString();
     }
-
-    private static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

@@ -11,13 +11,15 @@ namespace ElsaM3.Workflows.Composition;
 public sealed record WorkflowActivityReference(string DefinitionId, string? VersionId, int Version)
 {
     /// <summary>Reads the reference from an activity this server has no class for; <c>null</c> when it is not a workflow.</summary>
-    public static WorkflowActivityReference? TryRead(ActivityNode node)
+    public static WorkflowActivityReference? TryRead(ActivityNode node) => Read(node.Unrecognised ?? node.Properties, node.Version);
+
+    /// <summary>The reference an activity's JSON holds, its version given; <c>null</c> when it names no workflow.</summary>
+    private static WorkflowActivityReference? Read(JsonObject json, int version)
     {
-        var json = node.Unrecognised ?? node.Properties;
         var definitionId = JsonLookup.GetString(json, "workflowDefinitionId");
         if (string.IsNullOrWhiteSpace(definitionId)) return null;
         var versionId = JsonLookup.GetString(json, "workflowDefinitionVersionId");
-        return new WorkflowActivityReference(definitionId, string.IsNullOrWhiteSpace(versionId) ? null : versionId, node.Version);
+        return new WorkflowActivityReference(definitionId, string.IsNullOrWhiteSpace(versionId) ? null : versionId, version);
     }
 
     /// <summary>
@@ -37,12 +39,9 @@ public sealed record WorkflowActivityReference(string DefinitionId, string? Vers
         switch (json)
         {
             case JsonObject obj:
-                if (JsonLookup.GetString(obj, "workflowDefinitionId") is { Length: > 0 } definitionId && JsonLookup.GetString(obj, "type") is not null)
-                {
-                    var versionId = JsonLookup.GetString(obj, "workflowDefinitionVersionId");
-                    var version = JsonLookup.Get(obj, "version") is JsonValue v && v.TryGetValue<int>(out var number) ? number : 1;
-                    yield return new WorkflowActivityReference(definitionId, string.IsNullOrWhiteSpace(versionId) ? null : versionId, version);
-                }
+                var version = JsonLookup.Get(obj, "version") is JsonValue v && v.TryGetValue<int>(out var number) ? number : 1;
+                if (JsonLookup.GetString(obj, "type") is not null && Read(obj, version) is { } reference)
+                    yield return reference;
                 foreach (var (_, child) in obj)
                     foreach (var found in Scan(child))
                         yield return found;

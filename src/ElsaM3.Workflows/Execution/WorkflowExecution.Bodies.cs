@@ -40,15 +40,7 @@ internal sealed partial class WorkflowExecution
     /// <summary>Elsa's Break: the nearest enclosing loop ends when the run of its body that broke has ended.</summary>
     private void MarkNearestLoopBreaking(ActivityExecutionState state)
     {
-        for (var context = state; context.ParentId is { } parentId;)
-        {
-            context = _state.ActivityExecutionContexts.Find(c => c.Id == parentId)!;
-            if (context is null) return;
-            if (_graph.Node(context.NodeId).Type?.Body is { IsLoop: true })
-            {
-                (context.Properties ??= [])[IsBreakingProperty] = true;
-                return;
-            }
-        }
+        if (AncestorsOf(state).FirstOrDefault(context => _graph.Node(context.NodeId).Type?.Body is { IsLoop: true }) is { } loop)
+            (loop.Properties ??= [])[IsBreakingProperty] = true;
     }
 }

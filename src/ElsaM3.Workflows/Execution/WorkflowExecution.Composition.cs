@@ -54,13 +54,18 @@ internal sealed partial class WorkflowExecution
     private ActivityExecutionState? ScopeOwnerOf(CompiledNode node, ActivityExecutionState state)
     {
         if (node.Scope.Owner is not { } owner) return null;
+        return AncestorsOf(state).FirstOrDefault(context => context.NodeId == owner.NodeId);
+    }
+
+    /// <summary>The executions that own <paramref name="state"/>, nearest first, as long as they are running.</summary>
+    private IEnumerable<ActivityExecutionState> AncestorsOf(ActivityExecutionState state)
+    {
         for (var context = state; context.ParentId is { } parentId;)
         {
             context = _state.ActivityExecutionContexts.Find(c => c.Id == parentId)!;
-            if (context is null) return null;
-            if (context.NodeId == owner.NodeId) return context;
+            if (context is null) yield break;
+            yield return context;
         }
-        return null;
     }
 
     /// <summary>Evaluates the inputs in the parent's memory, gives the embedded workflow its own, and schedules its root.</summary>

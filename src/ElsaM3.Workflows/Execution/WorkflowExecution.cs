@@ -112,11 +112,9 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     /// <summary>Inside a body: the variables of the innermost body run that has <paramref name="variableId"/> (ForEach's CurrentValue, …).</summary>
     private Dictionary<string, object?>? RunVariablesHolding(string variableId)
     {
-        if (_current is not { InBody: true }) return null;
-        for (var context = _currentState; context is not null;
-             context = context.ParentId is { } parentId ? _state.ActivityExecutionContexts.Find(c => c.Id == parentId) : null)
-            if (context.Variables is { } variables && variables.ContainsKey(variableId)) return variables;
-        return null;
+        if (_current is not { InBody: true } || _currentState is null) return null;
+        return _currentState.Variables is { } own && own.ContainsKey(variableId) ? own
+            : AncestorsOf(_currentState).Select(c => c.Variables).FirstOrDefault(variables => variables?.ContainsKey(variableId) == true);
     }
 
     public bool TryGetVariable(string name, out object? value)

@@ -18,7 +18,7 @@ public sealed class ForEach : Activity<ForEachInput, ForEachOutput>
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, ForEachInput input, CancellationToken cancellationToken)
     {
         var items = input.Items is { IsEmpty: false } expression
-            ? LoopItems.From(await context.EvaluateAsync(expression.Expression, typeof(object), "Items", cancellationToken))
+            ? ValueList.From(await context.EvaluateAsync(expression.Expression, typeof(object), "Items", cancellationToken))
             : [];
         context.Properties[ItemsProperty] = items;
         context.Properties[CurrentIndex] = 0;
@@ -31,7 +31,7 @@ public sealed class ForEach : Activity<ForEachInput, ForEachOutput>
     private static ActivityResult Next(ActivityContext context)
     {
         // A list as stored at the start (also after a reload, as plain JSON values): not converted again on every turn.
-        var items = context.Properties[ItemsProperty] as IReadOnlyList<object?> ?? LoopItems.From(context.Properties[ItemsProperty]);
+        var items = context.Properties[ItemsProperty] as IReadOnlyList<object?> ?? ValueList.From(context.Properties[ItemsProperty]);
         var index = Convert.ToInt32(context.Properties[CurrentIndex] ?? 0);
         if (index >= items.Count) return Done();
         context.Properties[CurrentIndex] = index + 1;

@@ -1,4 +1,5 @@
 using ElsaM3.Workflows.Activities;
+using ElsaM3.Workflows.Expressions;
 
 namespace ElsaM3.Workflows.Looping;
 
@@ -8,7 +9,7 @@ namespace ElsaM3.Workflows.Looping;
 public sealed class ParallelForEach : Activity<ParallelForEachInput>
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, ParallelForEachInput input, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<ActivityResult>(new ActivityResult.RunBody(LoopItems.From(input.Items)
+        ValueTask.FromResult<ActivityResult>(new ActivityResult.RunBody(ValueList.From(input.Items)
             .Select((item, index) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
             {
                 [ForEach.CurrentValue] = item,

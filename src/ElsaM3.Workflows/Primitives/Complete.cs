@@ -1,6 +1,5 @@
-using System.Collections;
-using System.Text.Json;
 using ElsaM3.Workflows.Activities;
+using ElsaM3.Workflows.Expressions;
 
 namespace ElsaM3.Workflows.Primitives;
 
@@ -12,16 +11,9 @@ public sealed class Complete : Activity<CompleteInput>
         ValueTask.FromResult<ActivityResult>(new ActivityResult.CompleteComposite(OutcomesOf(input.Outcomes)));
 
     /// <summary>One outcome, a list of them, or a JSON array of them; nothing means Done.</summary>
-    internal static IReadOnlyList<string> OutcomesOf(object? value) => value switch
-    {
-        null => ActivityResult.DoneOutcomes,
-        string text when text.TrimStart().StartsWith('[') => JsonSerializer.Deserialize<string[]>(text) ?? [],
-        string text => [text],
-        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(e => e.ToString()).ToList(),
-        JsonElement element => [element.ToString()],
-        IEnumerable items => items.Cast<object?>().Select(i => i?.ToString() ?? "").ToList(),
-        _ => [value.ToString() ?? "Done"],
-    };
+    internal static IReadOnlyList<string> OutcomesOf(object? value) => value is null
+        ? ActivityResult.DoneOutcomes
+        : ValueList.From(value).Select(outcome => outcome?.ToString() ?? "").ToList();
 }
 
 public sealed class CompleteInput

@@ -2,10 +2,10 @@ using System.Collections;
 using System.Text.Json;
 using ElsaM3.Workflows.Serialization;
 
-namespace ElsaM3.Workflows.Looping;
+namespace ElsaM3.Workflows.Expressions;
 
-/// <summary>The values a ForEach goes through: a list, a JSON array (as text or as read), or one value.</summary>
-internal static class LoopItems
+/// <summary>One value or many as a list: a list, a JSON array (as text or as read), or one value (ForEach's items, Complete's outcomes).</summary>
+internal static class ValueList
 {
     public static List<object?> From(object? value) => value switch
     {
