@@ -109,6 +109,8 @@ public sealed class ChildWorkflowTests : IAsyncLifetime
         var store = _app.Services.GetRequiredService<IWorkflowInstanceStore>();
         var parent = (await store.FindStateAsync(parentId, default))!;
         var childId = (string)((Dictionary<string, object?>)parent.Bookmarks.Single().Payload!)["workflowInstanceId"]!;
+        // The dispatched child runs in the background: let its first burst land first, or its commit would undo ours.
+        await _client.WaitForAsync(childId, "Suspended");
         // The child ends, and the server stops before the parent's resume runs: written past the service, as a crash would leave it.
         var child = (await store.FindStateAsync(childId, default))!;
         child.Status = WorkflowStatus.Finished;
