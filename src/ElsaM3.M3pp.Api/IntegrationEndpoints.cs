@@ -27,43 +27,53 @@ public static class IntegrationEndpoints
             return Results.Ok(SettingsView.From(await settings.GetAsync(ct)));
         });
 
-        api.MapGet("/integration-log", async (string? caseReference, string? outcome, string? operation, string? workflowInstanceId,
+        api.MapGet("/integration-log", async (string? caseReference, string? outcome, string? direction, string? operation, string? workflowInstanceId,
             DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IIntegrationLog log, CancellationToken ct) =>
         {
-            IntegrationOutcome? parsedOutcome = null;
-            if (outcome is not null)
-            {
-                if (!Enum.TryParse<IntegrationOutcome>(outcome, ignoreCase: true, out var o))
-                    return Results.Problem(title: "Invalid filter", detail: $"outcome must be one of {string.Join(", ", Enum.GetNames<IntegrationOutcome>())}.", statusCode: 400);
-                parsedOutcome = o;
-            }
+            if (!TryParseFilter<IntegrationOutcome>(outcome, out var parsedOutcome))
+                return Results.Problem(title: "Invalid filter", detail: $"outcome must be one of {string.Join(", ", Enum.GetNames<IntegrationOutcome>())}.", statusCode: 400);
+            if (!TryParseFilter<IntegrationDirection>(direction, out var parsedDirection))
+                return Results.Problem(title: "Invalid filter", detail: $"direction must be one of {string.Join(", ", Enum.GetNames<IntegrationDirection>())}.", statusCode: 400);
             if (page is < 0 || pageSize is < 1 or > 500)
                 return Results.Problem(title: "Invalid paging", detail: "page must be 0 or more and pageSize between 1 and 500.", statusCode: 400);
             var result = await log.QueryAsync(new IntegrationLogQuery
             {
-                CaseReference = caseReference, Outcome = parsedOutcome, Operation = operation, WorkflowInstanceId = workflowInstanceId,
+                CaseReference = caseReference, Outcome = parsedOutcome, Direction = parsedDirection, Operation = operation, WorkflowInstanceId = workflowInstanceId,
                 From = from, To = to, Page = page ?? 0, PageSize = pageSize ?? 50,
             }, ct);
             return Results.Ok(new { items = result.Items, totalCount = result.TotalCount, page = page ?? 0, pageSize = pageSize ?? 50 });
         });
     }
 
+    /// <summary>An optional enum filter: absent is <c>null</c>; false when present but not one of the names (digits are refused too).</summary>
+    private static bool TryParseFilter<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (text is null) return true;
+        if (text.Any(char.IsDigit) || !Enum.TryParse<T>(text, ignoreCase: true, out var parsed)) return false;
+        value = parsed;
+        return true;
+    }
+
     /// <summary>The settings as shown: API keys only say whether they are set.</summary>
     public sealed record SettingsView(bool Enabled, string ExternalReferenceField, string? HubisBaseUrl, bool HubisApiKeySet,
-        string? CxmBaseUrl, bool CxmApiKeySet, double TimeoutSeconds)
+        string? CxmBaseUrl, bool CxmApiKeySet, double TimeoutSeconds, string ChangeStrategy, double PollIntervalSeconds)
     {
         public static SettingsView From(M3ppSettings s) => new(s.Enabled, s.ExternalReferenceField, s.HubisBaseUrl, !string.IsNullOrEmpty(s.HubisApiKey),
-            s.CxmBaseUrl, !string.IsNullOrEmpty(s.CxmApiKey), s.Timeout.TotalSeconds);
+            s.CxmBaseUrl, !string.IsNullOrEmpty(s.CxmApiKey), s.Timeout.TotalSeconds, s.ChangeStrategy.ToString(), s.PollInterval.TotalSeconds);
     }
 
     /// <summary>A PUT body; omitted values keep their current setting, a blank API key keeps the stored key.</summary>
     public sealed record SettingsUpdate(bool? Enabled, string? ExternalReferenceField, string? HubisBaseUrl, string? HubisApiKey,
-        string? CxmBaseUrl, string? CxmApiKey, double? TimeoutSeconds)
+        string? CxmBaseUrl, string? CxmApiKey, double? TimeoutSeconds, string? ChangeStrategy = null, double? PollIntervalSeconds = null)
     {
         /// <summary>What is wrong with this update to <paramref name="current"/>; a changed URL needs its key again, so a stored key never goes to a new host.</summary>
         public string? Validate(M3ppSettings current) =>
             ExternalReferenceField is { } f && string.IsNullOrWhiteSpace(f) ? "externalReferenceField must not be empty."
             : TimeoutSeconds is { } seconds && !(seconds > 0 && seconds <= 600) ? "timeoutSeconds must be between 1 and 600."
+            : ChangeStrategy is { } strategy && !TryParseFilter<ChangeStrategy>(strategy, out _) ? $"changeStrategy must be one of {string.Join(", ", Enum.GetNames<ChangeStrategy>())}."
+            : PollIntervalSeconds is { } poll && !(poll >= M3ppSettings.MinPollInterval.TotalSeconds && poll <= M3ppSettings.MaxPollInterval.TotalSeconds)
+                ? $"pollIntervalSeconds must be between {M3ppSettings.MinPollInterval.TotalSeconds} and {M3ppSettings.MaxPollInterval.TotalSeconds}."
             : HubisApiKey is { Length: > 0 and (< 32 or > 255) } ? "hubisApiKey must be 32-255 characters."
             : HubisBaseUrl is { } hubis && hubis != current.HubisBaseUrl && string.IsNullOrEmpty(HubisApiKey) ? "hubisApiKey is required when hubisBaseUrl changes: the stored key is only sent to the URL it was saved with."
             : CxmBaseUrl is { } cxm && cxm != current.CxmBaseUrl && string.IsNullOrEmpty(CxmApiKey) ? "cxmApiKey is required when cxmBaseUrl changes: the stored key is only sent to the URL it was saved with."
@@ -80,6 +90,8 @@ public static class IntegrationEndpoints
             if (CxmBaseUrl is { } cxm && cxm != current.CxmBaseUrl) changed.Add("cxmBaseUrl");
             if (!string.IsNullOrEmpty(CxmApiKey)) changed.Add("cxmApiKey");
             if (TimeoutSeconds is { } seconds && TimeSpan.FromSeconds(seconds) != current.Timeout) changed.Add("timeoutSeconds");
+            if (ChangeStrategy is not null && Strategy(current) != current.ChangeStrategy) changed.Add("changeStrategy");
+            if (PollIntervalSeconds is { } poll && TimeSpan.FromSeconds(poll) != current.PollInterval) changed.Add("pollIntervalSeconds");
             return changed.Count == 0 ? "nothing changed" : "changed: " + string.Join(", ", changed);
         }
 
@@ -92,6 +104,10 @@ public static class IntegrationEndpoints
             CxmBaseUrl = CxmBaseUrl ?? current.CxmBaseUrl,
             CxmApiKey = CxmApiKey,
             Timeout = TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : current.Timeout,
+            ChangeStrategy = Strategy(current),
+            PollInterval = PollIntervalSeconds is { } poll ? TimeSpan.FromSeconds(poll) : current.PollInterval,
         };
+
+        private ChangeStrategy Strategy(M3ppSettings current) => TryParseFilter<ChangeStrategy>(ChangeStrategy, out var parsed) && parsed is { } s ? s : current.ChangeStrategy;
     }
 }

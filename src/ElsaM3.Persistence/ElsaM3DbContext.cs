@@ -62,6 +62,8 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
             e.HasIndex(l => l.Timestamp);
             e.HasIndex(l => new { l.CaseReference, l.Timestamp });
             e.HasIndex(l => new { l.Outcome, l.Timestamp });
+            e.Property(l => l.Direction).HasDefaultValue("Out");
+            e.HasIndex(l => new { l.Direction, l.Timestamp });
             e.HasIndex(l => l.WorkflowInstanceId);
         });
         model.Entity<AuditRow>(e =>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ElsaM3.Runtime;
 
-internal static class HostLifetimeExtensions
+public static class HostLifetimeExtensions
 {
     /// <summary>Waits until the host has started (and listens); <c>false</c> when it stops first.</summary>
     public static async Task<bool> WaitForStartAsync(this IHostApplicationLifetime lifetime, CancellationToken stoppingToken)

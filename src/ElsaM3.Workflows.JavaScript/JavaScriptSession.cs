@@ -91,7 +91,18 @@ internal sealed class JavaScriptSession
             // Declared inputs are PascalCase ("getResidentName") while JSON callers often send camelCase keys.
             foreach (var accessor in AccessorNames(name)) AddInputAccessor(accessor, name);
         }
-        return _engine.Evaluate(script);
+        var globals = ExpressionGlobals.Current(context.Memory);
+        if (globals.Count == 0) return _engine.Evaluate(script);
+        foreach (var (name, value) in globals) _engine.SetValue(name, ToJs(value));
+        try
+        {
+            return _engine.Evaluate(script);
+        }
+        finally
+        {
+            // Shown for this activity's expressions only: the next evaluation in the burst must not see them.
+            foreach (var name in globals.Keys) _engine.Global.RemoveOwnProperty(name);
+        }
     }
 
     private void AddInputAccessor(string accessorName, string inputName)

@@ -98,6 +98,7 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         foreach (var function in _functions) function.Import(root);
         var contributed = new Dictionary<string, object?>();
         foreach (var contributor in _contributors) contributor.Contribute(context, contributed);
+        foreach (var (key, value) in ExpressionGlobals.Current(memory)) contributed[key] = value;
         foreach (var (key, value) in contributed)
             if (!root.ContainsKey(key)) root[key] = ToScript(value);
         return root;

@@ -1,6 +1,6 @@
 using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.M3pp.Activities.Settings;
-using ElsaM3.M3pp.Activities.Templates;
+using ElsaM3.Workflows.Expressions;
 using ElsaM3.M3pp.Gateways;
 using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Workflows.Serialization;
@@ -38,7 +38,7 @@ public abstract class PullBackActivity<TKey>(M3ppServices services) : M3Integrat
         if (failure is not null) return failure;
 
         var fields = new Dictionary<string, string?>();
-        using (PulledRecordModel.Show(scope.Context.Memory, RecordName, WorkflowJson.ToPlain(record)))
+        using (ExpressionGlobals.Show(scope.Context.Memory, new Dictionary<string, object?> { [RecordName] = WorkflowJson.ToPlain(record) }))
         using (scope.Context.ShareExpressionModels())
             foreach (var (field, template) in input.Mappings!)
                 fields[field.Trim()] = await scope.RenderTemplateAsync(template, $"case field {field}", cancellationToken);

@@ -1,4 +1,6 @@
 using ElsaM3.Cases;
+using ElsaM3.Runtime.IntegrationLog;
+using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Activities;
 using ElsaM3.Workflows.Expressions;
 
@@ -72,6 +74,22 @@ public sealed class IntegrationScope(ActivityContext context)
     }
 
     public void Problem(string message) => Problems.Add(message);
+
+    /// <summary>An integration log entry about this activity and its case; the caller adds what happened.</summary>
+    public IntegrationLogEntry LogEntry(TimeProvider time, string operation, IntegrationOutcome outcome) => new()
+    {
+        Id = Ids.New(),
+        Timestamp = time.GetUtcNow(),
+        CaseReference = CaseReference,
+        CaseType = CaseType,
+        WorkflowDefinitionId = Context.WorkflowDefinitionId,
+        WorkflowInstanceId = Context.WorkflowInstanceId,
+        ActivityId = Context.ActivityId,
+        ActivityName = Context.ActivityName,
+        Operation = operation,
+        Outcome = outcome,
+        CorrelationId = Context.CorrelationId,
+    };
 
     /// <summary>A mapping typed as a template (<c>{{</c>) into a box set to Literal: refused at run time, warned of at publish.</summary>
     public static bool IsTemplateInLiteral(Expression? expression) =>

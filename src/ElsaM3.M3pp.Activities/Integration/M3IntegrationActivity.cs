@@ -221,18 +221,8 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         M3Metrics.Calls.Add(1, new KeyValuePair<string, object?>("operation", Operation),
             new KeyValuePair<string, object?>("outcome", outcome.ToString()), new KeyValuePair<string, object?>("category", category));
         // In the burst's own commit: a commit that fails logs nothing, and its retry logs once.
-        scope.Context.AddToCommit(new IntegrationLogEntry
+        scope.Context.AddToCommit(scope.LogEntry(Services.Time, Operation, outcome) with
         {
-            Id = Ids.New(),
-            Timestamp = Services.Time.GetUtcNow(),
-            CaseReference = scope.CaseReference,
-            CaseType = scope.CaseType,
-            WorkflowDefinitionId = context.WorkflowDefinitionId,
-            WorkflowInstanceId = context.WorkflowInstanceId,
-            ActivityId = context.ActivityId,
-            ActivityName = context.ActivityName,
-            Operation = Operation,
-            Outcome = outcome,
             Attempts = attempts,
             ExternalReference = (result as CallResult.Succeeded)?.ExternalReference ?? (result as CallResult.Failed)?.ExternalReference,
             HttpStatus = result?.HttpStatus ?? failure?.HttpStatus,

@@ -12,5 +12,11 @@ public static class M3Metrics
     private static readonly Meter Meter = new(Name);
 
     /// <summary>Integration attempts (tags <c>operation</c>, <c>outcome</c>: success, invalid, failed, retrying; <c>category</c>).</summary>
+    /// <summary>Changes read from M3's change feed.</summary>
+    public static readonly Counter<long> ChangesRead = Meter.CreateCounter<long>("elsam3.m3.changes_read", "{change}", "Changes read from the M3 change feed.");
+
+    /// <summary>Changes that reached a watching workflow (tags <c>kind</c>, <c>outcome</c>: changed, deleted, skipped).</summary>
+    public static readonly Counter<long> ChangesApplied = Meter.CreateCounter<long>("elsam3.m3.changes_applied", "{change}", "Changes from M3 that reached a watching workflow.");
+
     public static readonly Counter<long> Calls = Meter.CreateCounter<long>("elsam3.m3.calls", "{call}", "M3 integration attempts by outcome and error category.");
 }

@@ -22,4 +22,13 @@ public sealed record M3ppSettings
 
     /// <summary>How long one call may take before it counts as a (transient) timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How changes made in M3 reach watching workflows.</summary>
+    public ChangeStrategy ChangeStrategy { get; init; } = ChangeStrategy.FeedElsePoll;
+
+    /// <summary>How often the feed is read, or each watched record polled.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest and longest poll interval allowed.</summary>
+    public static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100), MaxPollInterval = TimeSpan.FromHours(1);
 }

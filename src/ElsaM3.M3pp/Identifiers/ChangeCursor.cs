@@ -14,6 +14,13 @@ public readonly record struct ChangeCursor
 
     public override string ToString() => Value;
 
+    /// <summary>
+    /// Whether this cursor comes later in the feed than <paramref name="other"/>. Cursors are strictly increasing strings:
+    /// a longer one is later (numbers without padding), else the ordinal order decides.
+    /// </summary>
+    public bool IsAfter(ChangeCursor other) =>
+        Value.Length != other.Value.Length ? Value.Length > other.Value.Length : string.CompareOrdinal(Value, other.Value) > 0;
+
     /// <summary>A cursor the feed gave: non-empty, printable, at most <see cref="MaxLength"/> characters.</summary>
     public static bool TryParse(string? text, out ChangeCursor cursor)
     {

@@ -105,6 +105,7 @@ public sealed class IntegrationLogRow
     public string? ActivityName { get; set; }
     public string Operation { get; set; } = "";
     public string Outcome { get; set; } = "";
+    public string Direction { get; set; } = "Out";
     public int Attempts { get; set; }
     public string? ExternalReference { get; set; }
     public int? HttpStatus { get; set; }

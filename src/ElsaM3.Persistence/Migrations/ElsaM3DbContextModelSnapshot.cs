@@ -186,6 +186,12 @@ namespace ElsaM3.Persistence.Migrations
                     b.Property<string>("CorrelationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Out");
+
                     b.Property<long>("DurationMs")
                         .HasColumnType("INTEGER");
 
@@ -228,6 +234,8 @@ namespace ElsaM3.Persistence.Migrations
                     b.HasIndex("WorkflowInstanceId");
 
                     b.HasIndex("CaseReference", "Timestamp");
+
+                    b.HasIndex("Direction", "Timestamp");
 
                     b.HasIndex("Outcome", "Timestamp");
 

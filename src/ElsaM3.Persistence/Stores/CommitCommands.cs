@@ -68,13 +68,14 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 
     public void InsertIntegrationLogEntry(IntegrationLogEntry entry, string messagesJson) => Statement("""
         INSERT INTO IntegrationLog (Id, Timestamp, CaseReference, CaseType, WorkflowDefinitionId, WorkflowInstanceId, ActivityId, ActivityName,
-            Operation, Outcome, Attempts, ExternalReference, HttpStatus, ErrorCategory, Messages, DurationMs, CorrelationId)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            Operation, Outcome, Attempts, ExternalReference, HttpStatus, ErrorCategory, Messages, DurationMs, CorrelationId, Direction)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         """)
         .Bind(1, entry.Id).Bind(2, entry.Timestamp.UtcTicks).Bind(3, entry.CaseReference).Bind(4, entry.CaseType)
         .Bind(5, entry.WorkflowDefinitionId).Bind(6, entry.WorkflowInstanceId).Bind(7, entry.ActivityId).Bind(8, entry.ActivityName)
         .Bind(9, entry.Operation).Bind(10, entry.Outcome.ToString()).Bind(11, entry.Attempts).Bind(12, entry.ExternalReference)
         .Bind(13, entry.HttpStatus).Bind(14, entry.ErrorCategory).Bind(15, messagesJson).Bind(16, entry.DurationMs).Bind(17, entry.CorrelationId)
+        .Bind(18, entry.Direction.ToString())
         .Execute();
 
     /// <summary>Deletes one instance and everything recorded about it; returns 1 when it existed.</summary>

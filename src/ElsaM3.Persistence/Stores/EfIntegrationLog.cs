@@ -21,6 +21,7 @@ internal sealed class EfIntegrationLog(IDbContextFactory<ElsaM3DbContext> factor
         var rows = db.IntegrationLog.AsNoTracking();
         if (query.CaseReference is { } caseReference) rows = rows.Where(r => r.CaseReference == caseReference);
         if (query.Outcome is { } outcome) rows = rows.Where(r => r.Outcome == outcome.ToString());
+        if (query.Direction is { } direction) rows = rows.Where(r => r.Direction == direction.ToString());
         if (query.Operation is { } operation) rows = rows.Where(r => r.Operation == operation);
         if (query.WorkflowInstanceId is { } instanceId) rows = rows.Where(r => r.WorkflowInstanceId == instanceId);
         if (query.From is { } from) rows = rows.Where(r => r.Timestamp >= from);
@@ -33,7 +34,8 @@ internal sealed class EfIntegrationLog(IDbContextFactory<ElsaM3DbContext> factor
             Id = r.Id, Timestamp = r.Timestamp, CaseReference = r.CaseReference, CaseType = r.CaseType,
             WorkflowDefinitionId = r.WorkflowDefinitionId, WorkflowInstanceId = r.WorkflowInstanceId,
             ActivityId = r.ActivityId, ActivityName = r.ActivityName, Operation = r.Operation,
-            Outcome = Enum.Parse<IntegrationOutcome>(r.Outcome), Attempts = r.Attempts, ExternalReference = r.ExternalReference,
+            Outcome = Enum.Parse<IntegrationOutcome>(r.Outcome), Direction = Enum.Parse<IntegrationDirection>(r.Direction),
+            Attempts = r.Attempts, ExternalReference = r.ExternalReference,
             HttpStatus = r.HttpStatus, ErrorCategory = r.ErrorCategory, Messages = JsonSerializer.Deserialize<string[]>(r.Messages) ?? [],
             DurationMs = r.DurationMs, CorrelationId = r.CorrelationId,
         }).ToList(), total);

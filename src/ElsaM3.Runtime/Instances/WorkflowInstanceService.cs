@@ -120,6 +120,30 @@ public sealed class WorkflowInstanceService(
     }
 
     /// <summary>
+    /// Resumes each bookmark of an instance with this stimulus hash, in one burst committed once; <c>null</c> when none is
+    /// left. A stimulus found through the bookmark index is resumed by hash, not by bookmark id: an earlier resume of the
+    /// same instance may have suspended again with a new bookmark for the same thing (a watch that keeps watching).
+    /// </summary>
+    public async Task<WorkflowRunResult?> ResumeMatchingAsync(string instanceId, string hash, object? input, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        var (state, graph) = await LoadAsync(instanceId, cancellationToken);
+        if (state is null || graph is null || state.Status != WorkflowStatus.Running) return null;
+        WorkflowRunResult? ran = null;
+        foreach (var bookmarkId in state.Bookmarks.Where(b => b.Hash == hash).Select(b => b.Id).ToList())
+        {
+            if (state.Status != WorkflowStatus.Running || state.Bookmarks.All(b => b.Id != bookmarkId)) continue;
+            using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
+            span?.SetTag("elsam3.workflow.instance_id", instanceId);
+            var result = await runner.ResumeAsync(graph, state, bookmarkId, input, null, cancellationToken);
+            ran = ran is null ? result : ran.Then(result);
+            state = result.State;
+        }
+        if (ran is not null) await CommitAsync(ran, cancellationToken);
+        return ran;
+    }
+
+    /// <summary>
     /// The scheduler's path: resumes a due timer, and then, still holding the instance, each timer of it that fell
     /// due during that burst (the pull-back right after the create it follows), and commits them together. A crash
     /// before that commit repeats the work from the first timer, which the M3 idempotency key makes safe; what is

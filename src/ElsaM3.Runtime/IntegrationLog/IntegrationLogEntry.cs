@@ -15,6 +15,7 @@ public sealed record IntegrationLogEntry
     /// <summary>What was attempted, e.g. <c>CreateWorksheet</c> or <c>UpdateAssetAttributes</c>.</summary>
     public required string Operation { get; init; }
     public required IntegrationOutcome Outcome { get; init; }
+    public IntegrationDirection Direction { get; init; } = IntegrationDirection.Out;
     public int Attempts { get; init; }
 
     /// <summary>The worksheet reference or asset key(s) concerned.</summary>

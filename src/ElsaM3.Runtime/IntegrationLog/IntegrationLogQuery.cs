@@ -5,6 +5,7 @@ public sealed record IntegrationLogQuery
 {
     public string? CaseReference { get; init; }
     public IntegrationOutcome? Outcome { get; init; }
+    public IntegrationDirection? Direction { get; init; }
     public string? Operation { get; init; }
     public string? WorkflowInstanceId { get; init; }
     public DateTimeOffset? From { get; init; }

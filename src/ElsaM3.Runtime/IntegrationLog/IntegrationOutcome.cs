@@ -7,4 +7,7 @@ public enum IntegrationOutcome
     Failed,
     Retrying,
     AlreadyExists,
+
+    /// <summary>An inbound change reached a watching case whose condition did not hold: it keeps watching.</summary>
+    Skipped,
 }

@@ -63,6 +63,9 @@ public sealed class ActivityContext
     /// <summary>State this activity keeps between execute and resume; persisted with the workflow.</summary>
     public IDictionary<string, object?> Properties => _state.Properties ??= [];
 
+    /// <summary>The workflow instance's own properties, stored with it (what outlives this activity, e.g. the last change a watch applied).</summary>
+    public IDictionary<string, object?> WorkflowProperties => _execution.InstanceProperties;
+
     /// <summary>For a loop: a Break in its body asked it to end.</summary>
     public bool IsBreaking => _state.Properties?.GetValueOrDefault(WorkflowExecution.IsBreakingProperty) is true;
 

@@ -200,8 +200,10 @@ internal sealed partial class WorkflowExecution
         LastResult = plain.TryGetValue("Result", out var result) ? result : plain.Values.FirstOrDefault();
     }
 
+    /// <summary>Adds a bookmark; one of the same name the activity already holds is replaced (a watch suspending again with what it has seen).</summary>
     private void AddBookmark(CompiledNode node, ActivityExecutionState state, BookmarkRequest request)
     {
+        _state.Bookmarks.RemoveAll(b => b.ActivityInstanceId == state.Id && b.Name == request.Name);
         var payload = WorkflowJson.ToPlain(request.Payload);
         _state.Bookmarks.Add(new Bookmark
         {

@@ -101,6 +101,8 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
 
     /// <summary>The instance's name (Elsa's Set Name activity changes it).</summary>
     public string? InstanceName { get => _state.Name; set => _state.Name = value; }
+
+    internal IDictionary<string, object?> InstanceProperties => _state.Properties;
     public IReadOnlyList<VariableDefinition> VariableDefinitions => _current?.Variables ?? _graph.Variables;
     public IDictionary<string, object?> Input => _scope?.Input ?? _state.Input;
     public IDictionary<string, object?> Output => _scope?.State.Output ?? _state.Output;
