@@ -2,22 +2,31 @@ using ElsaM3.Server.Tests.Support;
 
 namespace ElsaM3.Server.Tests.M3pp;
 
-/// <summary>The six M3 activities as Studio's toolbox sees them.</summary>
+/// <summary>The M3 activities as Studio's toolbox sees them.</summary>
 public sealed class ActivityDescriptorTests
 {
     [Fact]
-    public async Task The_six_activities_sit_in_the_M3PP_Assure_category_with_descriptions_inputs_and_three_ports()
+    public async Task The_integration_activities_sit_in_the_M3PP_Assure_category_with_descriptions_inputs_and_their_ports()
     {
         await using var kit = await M3ppKit.StartAsync();
         var descriptors = (await kit.Admin.GetJsonAsync("/elsa/api/descriptors/activities"))["items"]!.AsArray()
             .Select(d => d!.AsObject()).Where(d => d["category"]!.GetValue<string>() == "M3PP Assure").ToList();
-        // The case trigger sits in the same category, next to the six.
+        // The case trigger sits in the same category, next to the six; so do the two watches.
         descriptors.RemoveAll(d => d["typeName"]!.GetValue<string>() == "ElsaM3.Cxm.CaseReceived").ShouldBe(1);
+        var watches = descriptors.Where(d => d["typeName"]!.GetValue<string>().StartsWith("ElsaM3.M3pp.Watch", StringComparison.Ordinal)).ToList();
+        watches.Select(d => d["displayName"]!.GetValue<string>()).ShouldBe(["Watch Worksheet", "Watch Asset"], ignoreOrder: true);
+        foreach (var watch in watches)
+        {
+            watch["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Changed", "Deleted", "TimedOut", "Invalid"]);
+            watch["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ShouldBe(["Reference", "Condition", "Timeout"]);
+            watch["description"]!.GetValue<string>().ShouldContain("condition holds");
+            descriptors.Remove(watch);
+        }
 
         descriptors.Select(d => d["typeName"]!.GetValue<string>()).ShouldBe(
         [
             "ElsaM3.M3pp.CreateWorksheet", "ElsaM3.M3pp.CreateAsset", "ElsaM3.M3pp.UpdateAttributeByProperty",
-            "ElsaM3.M3pp.UpdateAttributeByKeys", "ElsaM3.M3pp.PullBackWorksheet", "ElsaM3.M3pp.PullBackAsset",
+            "ElsaM3.M3pp.UpdateAttributeByKeys", "ElsaM3.M3pp.PullBackWorksheet", "ElsaM3.M3pp.PullBackAsset", "ElsaM3.M3pp.UpdateCase",
         ], ignoreOrder: true);
         foreach (var descriptor in descriptors)
         {
@@ -34,6 +43,9 @@ public sealed class ActivityDescriptorTests
         uprn["uiHint"]!.GetValue<string>().ShouldBe("singleline");
         uprn["defaultSyntax"]!.GetValue<string>().ShouldBe("Scriban");
         create["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "AdditionalFields")!["uiHint"]!.GetValue<string>().ShouldBe("json-editor");
+        // Update Case maps case fields with the same editor as the pull-backs.
+        var updateCase = descriptors.Single(d => d["typeName"]!.GetValue<string>() == "ElsaM3.M3pp.UpdateCase");
+        updateCase["inputs"]!.AsArray().Select(i => $"{i!["name"]}:{i["uiHint"]}").ShouldBe(["Fields:json-editor", "Status:singleline", "Note:multiline", "NoteVisibility:dropdown"]);
     }
 
     [Fact]

@@ -60,15 +60,20 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
         return client;
     }
 
+    private static HttpMessageHandler OwnTestServer(IServiceProvider services) =>
+        ((Microsoft.AspNetCore.TestHost.TestServer)services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
-        // The gateways call the embedded simulators through the in-memory test server.
+        // The gateways call the embedded simulators through the in-memory test server: this host's own, taken from its
+        // services (the factory's Server property would start a second host when a background service calls out while
+        // the first is still starting).
         builder.ConfigureServices(services =>
         {
-            services.AddHttpClient(ElsaM3.M3pp.Gateways.RestM3ppGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
-            services.AddHttpClient(ElsaM3.M3pp.Gateways.RestCxmGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(ElsaM3.M3pp.Gateways.RestM3ppGateway.ClientName).ConfigurePrimaryHttpMessageHandler(OwnTestServer);
+            services.AddHttpClient(ElsaM3.M3pp.Gateways.RestCxmGateway.ClientName).ConfigurePrimaryHttpMessageHandler(OwnTestServer);
             _services?.Invoke(services);
         });
     }
