@@ -11,7 +11,7 @@
 
     function query() {
         return session.filterQuery(page, pageSize,
-            [['filter-case', 'caseReference'], ['filter-instance', 'workflowInstanceId'], ['filter-outcome', 'outcome'], ['filter-operation', 'operation']],
+            [['filter-case', 'caseReference'], ['filter-instance', 'workflowInstanceId'], ['filter-outcome', 'outcome'], ['filter-direction', 'direction'], ['filter-operation', 'operation']],
             [['filter-from', 'from'], ['filter-to', 'to']]);
     }
 
@@ -65,6 +65,7 @@
             cell(row, entry.operation);
             cell(row, entry.outcome);
             cell(row, String(entry.attempts));
+            cell(row, entry.direction).className = 'direction';
             cell(row, entry.externalReference);
             cell(row, entry.httpStatus == null ? '' : String(entry.httpStatus));
             cell(row, entry.errorCategory);

@@ -21,6 +21,8 @@
         field('hubisBaseUrl').value = settings.hubisBaseUrl ?? '';
         field('cxmBaseUrl').value = settings.cxmBaseUrl ?? '';
         field('timeoutSeconds').value = settings.timeoutSeconds;
+        field('changeStrategy').value = settings.changeStrategy;
+        field('pollIntervalSeconds').value = settings.pollIntervalSeconds;
         for (const [id, set] of [['hubisApiKey', settings.hubisApiKeySet], ['cxmApiKey', settings.cxmApiKeySet]]) {
             field(id).value = '';
             field(id).placeholder = set ? 'set – leave blank to keep it' : 'not set';
@@ -46,6 +48,8 @@
             cxmBaseUrl: field('cxmBaseUrl').value,
             cxmApiKey: field('cxmApiKey').value || null,
             timeoutSeconds: Number(field('timeoutSeconds').value),
+            changeStrategy: field('changeStrategy').value,
+            pollIntervalSeconds: Number(field('pollIntervalSeconds').value),
         });
         if (!response) return;
         if (response.ok) { show(await response.json()); status.textContent = 'Saved.'; return; }

@@ -52,7 +52,7 @@ public sealed class IntegrationLogTests : IAsyncLifetime
         await page.WaitForSelectorAsync($"#log-status:has-text('Instance {instanceId} retried')", Slow);
         await page.SelectOptionAsync("#filter-outcome", "Success");
         await SearchUntilAsync(page, "#log tbody tr.outcome-success", 2);
-        (await page.Locator("#log tbody tr.outcome-success td:nth-child(7)").AllTextContentsAsync()).ShouldAllBe(t => t == "WK/2025000123");
+        (await page.Locator("#log tbody tr.outcome-success td:nth-child(8)").AllTextContentsAsync()).ShouldAllBe(t => t == "WK/2025000123");
         await _studio.ScreenshotAsync("integration-log-retried");
 
         // The row opens the instance in Studio's viewer.

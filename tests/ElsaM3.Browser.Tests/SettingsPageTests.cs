@@ -33,6 +33,9 @@ public sealed class SettingsPageTests : IAsyncLifetime
 
         await page.FillAsync("#externalReferenceField", "EXTREF");
         await page.FillAsync("#timeoutSeconds", "20");
+        (await page.InputValueAsync("#changeStrategy")).ShouldBe("FeedElsePoll");
+        await page.SelectOptionAsync("#changeStrategy", "Poll");
+        await page.FillAsync("#pollIntervalSeconds", "5");
         await page.ClickAsync("#save");
         await page.WaitForSelectorAsync("#settings-status:text-is('Saved.')");
 
@@ -42,6 +45,8 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('timeoutSeconds').value === '20'");
         (await page.IsCheckedAsync("#enabled")).ShouldBeFalse();
+        (await page.InputValueAsync("#changeStrategy")).ShouldBe("Poll");
+        (await page.InputValueAsync("#pollIntervalSeconds")).ShouldBe("5");
         await _studio.ScreenshotAsync("settings-saved");
 
         // The refused save is the only call that failed.

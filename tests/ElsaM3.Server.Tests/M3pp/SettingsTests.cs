@@ -50,6 +50,35 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task The_change_strategy_and_poll_interval_are_saved_and_bad_values_are_refused_naming_the_field()
+    {
+        await using var kit = await M3ppKit.StartAsync();
+        var defaults = await kit.Admin.GetJsonAsync("/api/settings/m3pp");
+        defaults["changeStrategy"]!.GetValue<string>().ShouldBe("FeedElsePoll");
+        defaults["pollIntervalSeconds"]!.GetValue<double>().ShouldBe(30);
+
+        foreach (var (body, field) in new (object Body, string Field)[]
+        {
+            (new { changeStrategy = "Push" }, "changeStrategy must be one of FeedElsePoll, Feed, Poll"),
+            (new { changeStrategy = "1" }, "changeStrategy must be one of"),
+            (new { pollIntervalSeconds = 0 }, "pollIntervalSeconds must be between 0.1 and 3600"),
+            (new { pollIntervalSeconds = 7200 }, "pollIntervalSeconds must be between 0.1 and 3600"),
+        })
+        {
+            var refused = await kit.Admin.PutAsJsonAsync("/api/settings/m3pp", body);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain(field);
+        }
+
+        (await kit.Admin.PutAsJsonAsync("/api/settings/m3pp", new { changeStrategy = "poll", pollIntervalSeconds = 2.5 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var saved = await kit.Admin.GetJsonAsync("/api/settings/m3pp");
+        saved["changeStrategy"]!.GetValue<string>().ShouldBe("Poll");
+        saved["pollIntervalSeconds"]!.GetValue<double>().ShouldBe(2.5);
+        var audit = await kit.Admin.GetJsonAsync("/api/audit?action=SettingsChanged");
+        audit["items"]![0]!["detail"]!.GetValue<string>().ShouldBe("changed: changeStrategy, pollIntervalSeconds");
+    }
+
+    [Fact]
     public async Task A_verified_save_is_kept_and_analysts_may_not_read_or_change_settings()
     {
         await using var kit = await M3ppKit.StartAsync();

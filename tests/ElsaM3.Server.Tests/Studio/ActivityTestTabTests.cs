@@ -32,7 +32,7 @@ public sealed class ActivityTestTabTests : IAsyncLifetime
     public async Task Create_Worksheet_tests_as_a_dry_run_showing_the_rendered_inputs_and_request_and_creates_nothing()
     {
         var cases = await _analyst.GetJsonAsync("/api/test-cases");
-        cases["samples"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ShouldBe(["assisted-collection", "bin-attributes", "litter-bin", "noise-complaint"]);
+        cases["samples"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ShouldBe(["assisted-collection", "bin-attributes", "litter-bin", "noise-complaint-two-way", "noise-complaint"]);
         (await _analyst.PutAsJsonAsync("/api/test-cases/current", new { sample = "noise-complaint" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var result = await TestAsync("noise-complaint-v1", "create");
