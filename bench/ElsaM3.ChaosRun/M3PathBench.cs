@@ -65,7 +65,8 @@ internal static class M3PathBench
     }
 
     /// <summary>Puts the cases into the CXM simulator, then posts them to the rule; returns when each post started.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> PostCasesAsync(HttpClient http, JsonObject template, List<string> references, int concurrency)
+    internal static async Task<Dictionary<string, DateTimeOffset>> PostCasesAsync(HttpClient http, JsonObject template, List<string> references, int concurrency,
+        string rule = "noise-complaint")
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency };
         await Parallel.ForEachAsync(references, options, async (reference, ct) =>
@@ -74,7 +75,7 @@ internal static class M3PathBench
         await Parallel.ForEachAsync(references, options, async (reference, ct) =>
         {
             started[reference] = DateTimeOffset.UtcNow;
-            using var response = await http.PostAsJsonAsync("/workflows/cases/noise-complaint", Case(template, reference), ct);
+            using var response = await http.PostAsJsonAsync($"/workflows/cases/{rule}", Case(template, reference), ct);
             if ((int)response.StatusCode != 202) throw new InvalidOperationException($"{reference}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         });
         return new Dictionary<string, DateTimeOffset>(started);
@@ -113,7 +114,7 @@ internal static class M3PathBench
         return calls / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task WaitForPullBacksAsync(HttpClient admin, int expected, TimeSpan timeout)
+    internal static async Task WaitForPullBacksAsync(HttpClient admin, int expected, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while ((await admin.GetFromJsonAsync<JsonObject>("/api/integration-log?operation=PullBackWorksheet&outcome=Success&pageSize=1"))!["totalCount"]!.GetValue<int>() < expected)
@@ -124,7 +125,7 @@ internal static class M3PathBench
     }
 
     /// <summary>When each case's operation succeeded, from the integration log.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> SuccessTimesAsync(HttpClient admin, string operation)
+    internal static async Task<Dictionary<string, DateTimeOffset>> SuccessTimesAsync(HttpClient admin, string operation)
     {
         var times = new Dictionary<string, DateTimeOffset>();
         for (var page = 0; ; page++)
@@ -135,5 +136,5 @@ internal static class M3PathBench
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -9,9 +9,18 @@ using ElsaM3.ChaosRun;
 //
 //   dotnet run -c Release --project bench/ElsaM3.ChaosRun -- [cases=1000] [faultRate=0.2] [kills=3] [seed]
 //
-// The M3 path benchmark (issue 14) shares the server harness:
+// The two-way benchmark (issue 16) and the M3 path benchmark (issue 14) share the server harness:
+//
+//   dotnet run -c Release --project bench/ElsaM3.ChaosRun -- two-way [watchers=10000] [changes=1000] [server arguments...]
 //
 //   dotnet run -c Release --project bench/ElsaM3.ChaosRun -- m3-path [cases=2000] [concurrency=16] [server arguments...]
+
+if (args.FirstOrDefault() == "two-way")
+{
+    var benchRoot = FindRoot();
+    return await TwoWayBench.RunAsync(benchRoot, Path.Combine(benchRoot, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll"),
+        args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 1_000, args.Skip(3).ToArray());
+}
 
 if (args.FirstOrDefault() == "m3-path")
 {

@@ -51,7 +51,19 @@ public sealed partial class ChangePoller(
     {
         using var span = Integration.M3Metrics.Source.StartActivity("m3.changes.round");
         span?.SetTag("elsam3.m3.change_strategy", strategy.ToString());
-        if (strategy == ChangeStrategy.Poll) return await polling.PollAsync(cancellationToken);
+        var started = time.GetTimestamp();
+        try
+        {
+            return strategy == ChangeStrategy.Poll ? await polling.PollAsync(cancellationToken) : await ReadFeedAsync(strategy, cancellationToken);
+        }
+        finally
+        {
+            Integration.M3Metrics.ChangeRoundDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("strategy", strategy.ToString()));
+        }
+    }
+
+    private async Task<int> ReadFeedAsync(ChangeStrategy strategy, CancellationToken cancellationToken)
+    {
 
         if (await cursors.GetAsync(cancellationToken) is not { } cursor)
         {

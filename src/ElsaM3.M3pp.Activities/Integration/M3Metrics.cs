@@ -18,5 +18,8 @@ public static class M3Metrics
     /// <summary>Changes that reached a watching workflow (tags <c>kind</c>, <c>outcome</c>: changed, deleted, skipped).</summary>
     public static readonly Counter<long> ChangesApplied = Meter.CreateCounter<long>("elsam3.m3.changes_applied", "{change}", "Changes from M3 that reached a watching workflow.");
 
+    /// <summary>How long one round of the change poller took (tag <c>strategy</c>): its cost, whatever the number of watched cases.</summary>
+    public static readonly Histogram<double> ChangeRoundDuration = Meter.CreateHistogram<double>("elsam3.m3.changes.round_duration", "ms", "Time for one round of reading changes from M3 and delivering them.");
+
     public static readonly Counter<long> Calls = Meter.CreateCounter<long>("elsam3.m3.calls", "{call}", "M3 integration attempts by outcome and error category.");
 }
