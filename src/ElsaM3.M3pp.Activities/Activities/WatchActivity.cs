@@ -46,9 +46,6 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
 
     protected abstract RecordKind Kind { get; }
 
-    /// <summary>Reads the record now; the error when it could not be read (<see cref="M3ErrorCategory.NotFound"/>: deleted).</summary>
-    protected abstract Task<(JsonObject? Record, M3Error? Error)> ReadAsync(TKey key, CancellationToken cancellationToken);
-
     private string RecordName => Kind.Name();
 
     private string Operation => Kind == RecordKind.Worksheet ? "WorksheetChanged" : "AssetChanged";
@@ -92,7 +89,7 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
     private async Task<ActivityResult> ReadCurrentAsync(IntegrationScope scope, WatchInput input, WatchedRecord watched, CancellationToken cancellationToken)
     {
         var context = scope.Context;
-        var (record, error) = await ReadAsync(PatternIdentifier.Parse<TKey>(watched.Reference), cancellationToken);
+        var (record, error) = await Services.M3.ReadAsync(watched, cancellationToken);
         if (error is null) return await ApplyAsync(scope, input, watched, new RecordChange(watched, RecordChangeKind.Current, record, context.Now), cancellationToken);
         if (error.Category == M3ErrorCategory.NotFound)
             return await ApplyAsync(scope, input, watched, new RecordChange(watched, RecordChangeKind.Deleted, null, context.Now), cancellationToken);

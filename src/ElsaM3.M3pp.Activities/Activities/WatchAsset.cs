@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using ElsaM3.M3pp.Activities.Changes;
 using ElsaM3.M3pp.Activities.Integration;
-using ElsaM3.M3pp.Errors;
 using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Workflows.Activities;
 
@@ -12,10 +10,4 @@ namespace ElsaM3.M3pp.Activities.Activities;
 public sealed class WatchAsset(M3ppServices services) : WatchActivity<AssetKey>(services)
 {
     protected override RecordKind Kind => RecordKind.Asset;
-
-    protected override async Task<(JsonObject? Record, M3Error? Error)> ReadAsync(AssetKey key, CancellationToken cancellationToken)
-    {
-        var found = await Services.M3.GetAssetAsync(key, cancellationToken);
-        return found.IsSuccess ? (RecordSnapshot.Of(found.Value), null) : (null, found.Error);
-    }
 }

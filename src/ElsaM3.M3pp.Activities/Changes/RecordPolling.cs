@@ -1,6 +1,5 @@
 using ElsaM3.M3pp.Errors;
 using ElsaM3.M3pp.Gateways;
-using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Runtime.Instances;
 using Microsoft.Extensions.Logging;
 
@@ -39,20 +38,8 @@ public sealed partial class RecordPolling(IWorkflowInstanceStore store, IM3ppGat
     private async Task<RecordChange?> ReadAsync(WatchedRecord record, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        M3Error? error;
-        if (record.Kind == RecordKind.Worksheet && PatternIdentifier.TryParse<WorksheetReference>(record.Reference, out var reference, out _))
-        {
-            var found = await m3.FindWorksheetAsync(reference.Value, cancellationToken);
-            if (found.IsSuccess) return new RecordChange(record, RecordChangeKind.Updated, RecordSnapshot.Of(found.Value), now);
-            error = found.Error;
-        }
-        else if (record.Kind == RecordKind.Asset && PatternIdentifier.TryParse<AssetKey>(record.Reference, out var key, out _))
-        {
-            var found = await m3.GetAssetAsync(key.Value, cancellationToken);
-            if (found.IsSuccess) return new RecordChange(record, RecordChangeKind.Updated, RecordSnapshot.Of(found.Value), now);
-            error = found.Error;
-        }
-        else return null;
+        var (current, error) = await m3.ReadAsync(record, cancellationToken);
+        if (error is null) return new RecordChange(record, RecordChangeKind.Updated, current, now);
         if (error.Category == M3ErrorCategory.NotFound) return new RecordChange(record, RecordChangeKind.Deleted, null, now);
         LogReadFailed(record.ToString(), error.Category.Name(), error.Message);
         return null;

@@ -57,10 +57,24 @@ public sealed partial class M3ppSimulator
             DropExpired();
             if (after is not null && afterNumber < _expiredThrough)
                 return new SimAnswer(410, null) { Errors = [new ErrorItem("CURSOR_EXPIRED", "after", $"Cursor {after} is older than the {FeedRetention.TotalDays:0} days the feed keeps.")], ErrorCategory = "gone" };
-            var items = _changes.Where(c => long.Parse(c.Cursor, CultureInfo.InvariantCulture) > afterNumber).Take(limit).ToList();
+            var first = FirstAfter(afterNumber);
+            var items = _changes.GetRange(first, Math.Min(limit, _changes.Count - first));
             var next = items.Count > 0 ? items[^1].Cursor : after ?? Cursor(_lastCursor);
             return new SimAnswer(200, new ChangePage(items, next));
         }
+    }
+
+    /// <summary>The index of the first change after cursor number <paramref name="after"/>: the feed is in cursor order, so a reader far behind costs no more than one at the end.</summary>
+    private int FirstAfter(long after)
+    {
+        int low = 0, high = _changes.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (long.Parse(_changes[middle].Cursor, CultureInfo.InvariantCulture) > after) high = middle;
+            else low = middle + 1;
+        }
+        return low;
     }
 
     private void DropExpired()
