@@ -18,7 +18,7 @@ public sealed class UpdateCase(M3ppServices services) : M3IntegrationActivity<Up
 
     protected override async ValueTask<CasePatch> PrepareAsync(IntegrationScope scope, UpdateCaseInput input, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        var watched = Value(scope.Context.WorkflowProperties, WatchActivity<Identifiers.WorksheetReference>.LastWatchedProperty) as IDictionary<string, object?>;
+        var watched = scope.Context.WorkflowProperties.ValueOf(Changes.WatchProperties.LastWatched) as IDictionary<string, object?>;
         using var shown = ExpressionGlobals.Show(scope.Context.Memory, watched?.ToDictionary() ?? new Dictionary<string, object?>());
         var fields = new Dictionary<string, string?>();
         foreach (var (field, template) in input.Fields ?? [])
@@ -57,7 +57,6 @@ public sealed class UpdateCase(M3ppServices services) : M3IntegrationActivity<Up
             HttpStatus = written.HttpStatus, CorrelationId = written.CorrelationId,
         };
     }
-    private static object? Value(IDictionary<string, object?> map, string key) => map.TryGetValue(key, out var value) ? value : null;
 }
 
 public sealed class UpdateCaseInput

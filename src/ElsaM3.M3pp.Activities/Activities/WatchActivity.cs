@@ -32,12 +32,6 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
     public const string ReadBookmarkName = WatchedRecord.BookmarkName + ".Read";
     public const string TimeoutBookmarkName = WatchedRecord.BookmarkName + ".Timeout";
 
-    /// <summary>The instance property holding the feed cursor of the last change this instance had.</summary>
-    public const string AppliedCursorProperty = "m3.appliedChangeCursor";
-
-    /// <summary>The instance property holding what the last watch that carried on saw (Update Case's templates show it).</summary>
-    public const string LastWatchedProperty = "m3.lastWatched";
-
     private const string SeenKey = "seen";
     private const string RecordKey = "record";
     private const string ReadsKey = "reads";
@@ -50,7 +44,10 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
 
     private string Operation => Kind == RecordKind.Worksheet ? "WorksheetChanged" : "AssetChanged";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, WatchInput input, CancellationToken cancellationToken)
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, WatchInput input, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Execute(context, input));
+
+    private ActivityResult Execute(ActivityContext context, WatchInput input)
     {
         var scope = new IntegrationScope(context);
         var watched = Check(scope, input);
@@ -93,7 +90,7 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
         if (error is null) return await ApplyAsync(scope, input, watched, new RecordChange(watched, RecordChangeKind.Current, record, context.Now), cancellationToken);
         if (error.Category == M3ErrorCategory.NotFound)
             return await ApplyAsync(scope, input, watched, new RecordChange(watched, RecordChangeKind.Deleted, null, context.Now), cancellationToken);
-        var reads = Convert.ToInt32(Value(context.Properties, ReadsKey) ?? 0, CultureInfo.InvariantCulture) + 1;
+        var reads = Convert.ToInt32(context.Properties.ValueOf(ReadsKey) ?? 0, CultureInfo.InvariantCulture) + 1;
         context.Properties[ReadsKey] = reads;
         context.Journal("ReadFailed", $"Reading {watched} failed ({error.Category.Name()}): {error.Message}");
         if (!error.IsRetryable || reads >= Services.Retry.MaxAttempts) return KeepWatching(context, watched);
@@ -106,11 +103,11 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
         if (change.Cursor is { } cursor)
         {
             if (AppliedCursor(context) is { } applied && !cursor.IsAfter(applied)) return KeepWatching(context, watched);
-            context.WorkflowProperties[AppliedCursorProperty] = cursor.Value;
+            context.WorkflowProperties[WatchProperties.AppliedCursor] = cursor.Value;
         }
         var before = SeenRecord(context);
         var fingerprint = RecordSnapshot.Fingerprint(change.Current);
-        if (change.Kind != RecordChangeKind.Current && fingerprint == Value(context.Properties, SeenKey) as string)
+        if (change.Kind != RecordChangeKind.Current && fingerprint == context.Properties.ValueOf(SeenKey) as string)
             return KeepWatching(context, watched);
         var fields = change.Fields.Count > 0 || before is null ? change.Fields : RecordSnapshot.Differences(before, change.Current);
         var changeModel = change.ToModel(fields);
@@ -185,12 +182,12 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
 
     /// <summary>Suspends again on the watch's bookmark, which now carries what it has seen.</summary>
     private static ActivityResult KeepWatching(ActivityContext context, WatchedRecord watched) =>
-        ActivityResult.Suspend(watched.Bookmark(Value(context.Properties, SeenKey) as string));
+        ActivityResult.Suspend(watched.Bookmark(context.Properties.ValueOf(SeenKey) as string));
 
     private ActivityResult Carry(ActivityContext context, string outcome, WatchOutput output)
     {
         M3Metrics.ChangesApplied.Add(1, new KeyValuePair<string, object?>("kind", RecordName), new KeyValuePair<string, object?>("outcome", outcome));
-        context.WorkflowProperties[LastWatchedProperty] = new Dictionary<string, object?> { [RecordName] = output.Record, ["change"] = output.Change };
+        context.WorkflowProperties[WatchProperties.LastWatched] = new Dictionary<string, object?> { [RecordName] = output.Record, ["change"] = output.Change };
         return Outcome(outcome, output);
     }
 
@@ -198,10 +195,10 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
         new() { Reference = watched.Reference, Record = WorkflowJson.ToPlain(record), Change = change };
 
     private static JsonObject? SeenRecord(ActivityContext context) =>
-        Value(context.Properties, RecordKey) is string json ? JsonNode.Parse(json) as JsonObject : null;
+        context.Properties.ValueOf(RecordKey) is string json ? JsonNode.Parse(json) as JsonObject : null;
 
     private static ChangeCursor? AppliedCursor(ActivityContext context) =>
-        ChangeCursor.TryParse(Value(context.WorkflowProperties, AppliedCursorProperty) as string, out var cursor) ? cursor : null;
+        ChangeCursor.TryParse(context.WorkflowProperties.ValueOf(WatchProperties.AppliedCursor) as string, out var cursor) ? cursor : null;
 
     private void Log(IntegrationScope scope, WatchedRecord watched, IntegrationOutcome outcome, RecordChange change, IReadOnlyDictionary<string, FieldChange> fields, string result)
     {
@@ -221,5 +218,4 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
         JsonValue v when v.TryGetValue<string>(out var text) => text.Length > 60 ? text[..60] + "…" : text,
         _ => value.ToJsonString() is { Length: > 60 } long_ ? long_[..60] + "…" : value.ToJsonString(),
     };
-    private static object? Value(IDictionary<string, object?> map, string key) => map.TryGetValue(key, out var value) ? value : null;
 }

@@ -1,3 +1,4 @@
+using ElsaM3.M3pp.Activities.Integration;
 using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.M3pp.Activities.Changes;
@@ -21,9 +22,9 @@ public readonly record struct WatchedRecord(RecordKind Kind, string Reference)
     {
         if (payload is not IReadOnlyDictionary<string, object?> and not IDictionary<string, object?>) return null;
         var map = payload as IDictionary<string, object?> ?? ((IReadOnlyDictionary<string, object?>)payload).ToDictionary();
-        if (RecordKindNames.Parse(Value(map, "kind") as string) is not { } kind || Value(map, "reference") is not string reference)
+        if (RecordKindNames.Parse(map.ValueOf("kind") as string) is not { } kind || map.ValueOf("reference") is not string reference)
             return null;
-        return (new WatchedRecord(kind, reference), Value(map, "seen") as string);
+        return (new WatchedRecord(kind, reference), map.ValueOf("seen") as string);
     }
 
     /// <summary>The bookmark a watch suspends on, carrying the fingerprint of what it has seen (the poller compares it).</summary>
@@ -31,5 +32,4 @@ public readonly record struct WatchedRecord(RecordKind Kind, string Reference)
         new(BookmarkName, new Dictionary<string, object?> { ["kind"] = Kind.Name(), ["reference"] = Reference, ["seen"] = seen }) { LookupPayload = LookupPayload };
 
     public override string ToString() => $"{Kind.Name()} {Reference}";
-    private static object? Value(IDictionary<string, object?> map, string key) => map.TryGetValue(key, out var value) ? value : null;
 }
