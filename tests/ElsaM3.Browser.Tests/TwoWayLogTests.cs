@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Playwright;
 
 namespace ElsaM3.Browser.Tests;
 

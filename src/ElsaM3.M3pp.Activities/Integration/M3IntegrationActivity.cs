@@ -5,7 +5,6 @@ using ElsaM3.M3pp.Errors;
 using ElsaM3.M3pp.Gateways;
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Activities;
-using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Bookmarks;
 
 namespace ElsaM3.M3pp.Activities.Integration;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ElsaM3.M3pp.Activities.Changes;
 using ElsaM3.M3pp.Activities.Settings;
 using ElsaM3.Server.Tests.Support;
