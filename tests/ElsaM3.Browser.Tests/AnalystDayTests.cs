@@ -128,7 +128,8 @@ public sealed class AnalystDayTests : IAsyncLifetime
         await InputRow("Subject UPRN").Locator("button:has-text('Scriban')").First.WaitForAsync(new() { Timeout = 30000 });
         await TypeTemplateAsync("Subject UPRN", "{{ address.uprn }}");
         await TypeTemplateAsync("Date and time received", "{{ dates.created }}");
-        await Field("Reference").FillAsync("m3-worksheet");
+        // The dry run below reads the saved definition: wait for the auto-save to carry the Reference.
+        await Designer.FillAndSaveAsync("Reference", "m3-worksheet");
         await Page.WaitForTimeoutAsync(1500);
         await _studio.ScreenshotAsync("analyst-create-worksheet");
 

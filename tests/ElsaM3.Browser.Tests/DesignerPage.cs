@@ -50,14 +50,27 @@ public sealed class DesignerPage(IPage page)
         await page.GetByText(syntax, new() { Exact = true }).ClickAsync();
         // The part before any character JSON may escape is what the save's body carries as typed.
         var marker = new string(text.TakeWhile(c => c is not ('\'' or '"' or '<' or '>' or '&' or '\\')).ToArray());
-        var saved = page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.Contains("/elsa/api/workflow-definitions") && (r.PostData ?? "").Contains(marker),
-            new() { Timeout = 60_000 });
+        var saved = WhenSavedAsync(marker);
         // This input's own editor: another input's (the response headers') may be the first one on the page.
         await InputRow(label).Locator(".monaco-editor").First.ClickAsync(new() { Position = new() { X = 60, Y = 10 } });
         await page.Keyboard.TypeAsync(text);
         await saved;
         await page.WaitForTimeoutAsync(500);
     }
+
+    /// <summary>Fills a plain input and waits until Studio's auto-save has sent it (a dry run or publish right after uses the saved definition).</summary>
+    public async Task FillAndSaveAsync(string label, string text)
+    {
+        var saved = WhenSavedAsync(text);
+        await Field(label).FillAsync(text);
+        // Studio takes a plain input's value when it loses focus.
+        await Field(label).PressAsync("Tab");
+        await saved;
+    }
+
+    private Task<IRequest> WhenSavedAsync(string marker) =>
+        page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.Contains("/elsa/api/workflow-definitions") && (r.PostData ?? "").Contains(marker),
+            new() { Timeout = 60_000 });
 
     public async Task PublishAsync()
     {
