@@ -5,21 +5,41 @@ using ElsaM3.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ElsaM3.Persistence;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds the SQLite store. Call <see cref="StoreInitializer.InitializeAsync"/> before use.</summary>
+    /// <summary>
+    /// Adds the store on the configured provider (SQLite by default, or PostgreSQL). Call
+    /// <see cref="StoreInitializer.InitializeAsync"/> before use.
+    /// </summary>
     public static IServiceCollection AddElsaM3Persistence(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, config) => o.ConnectionString ??= config["ConnectionStrings:ElsaM3"])
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), $"{StorageOptions.Section}:DataDirectory must name a folder.")
+            .Validate(o => Enum.IsDefined(o.Provider), $"{StorageOptions.Section}:Provider must be Sqlite or PostgreSql.")
+            .Validate(o => o.Provider != StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                $"{StorageOptions.Section}:Provider PostgreSql needs ConnectionStrings:ElsaM3 (e.g. Host=db;Database=elsam3;Username=elsam3).")
             .ValidateOnStart();
-        services.AddPooledDbContextFactory<ElsaM3DbContext>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString())
-            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()));
+        services.AddPooledDbContextFactory<ElsaM3DbContext>((sp, options) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.Provider == StorageProvider.PostgreSql)
+                options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.MigrationsAssembly(PostgreSql.PostgreSqlMigrations.Assembly));
+            else
+                options.UseSqlite(storage.ResolveConnectionString()).AddInterceptors(new SqlitePragmas());
+        });
+        services.AddSingleton<ICommitStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.Provider == StorageProvider.PostgreSql
+                ? new PostgreSql.PostgreSqlCommitStore(sp.GetRequiredService<NpgsqlDataSource>())
+                : new SqliteCommitStore(storage.ResolveConnectionString());
+        });
         services.AddSingleton<CommitWriter>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();

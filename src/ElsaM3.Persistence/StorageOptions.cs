@@ -6,10 +6,13 @@ public sealed class StorageOptions
     /// <summary>The configuration section this binds to.</summary>
     public const string Section = "ElsaM3:Storage";
 
+    /// <summary>The database: <see cref="StorageProvider.Sqlite"/> (the default) or <see cref="StorageProvider.PostgreSql"/>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
     /// <summary>Folder for the SQLite database (and other data). Default <c>data</c> under the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>An explicit connection string (<c>ConnectionStrings:ElsaM3</c>); overrides <see cref="DataDirectory"/>.</summary>
+    /// <summary>An explicit connection string (<c>ConnectionStrings:ElsaM3</c>); overrides <see cref="DataDirectory"/>, required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 
     public string ResolveConnectionString() =>

@@ -1,10 +1,9 @@
-using ElsaM3.Persistence.Sqlite;
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Serialization;
 using Microsoft.Data.Sqlite;
 
-namespace ElsaM3.Persistence.Stores;
+namespace ElsaM3.Persistence.Sqlite;
 
 /// <summary>
 /// The writer's prepared statements, kept for the life of its connection and run inside the transaction opened by
