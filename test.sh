@@ -5,4 +5,6 @@ cd "$(dirname "$0")"
 designer/install.sh
 # Browser tests drive Debian's chromium through Playwright.
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+# The PostgreSQL store tests start their own server (initdb in a temporary folder) from Debian's packages.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 dotnet test ElsaM3.sln -c Release "$@"
