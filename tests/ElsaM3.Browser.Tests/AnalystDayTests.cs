@@ -185,10 +185,21 @@ public sealed class AnalystDayTests : IAsyncLifetime
         await _studio.ScreenshotAsync("analyst-instance-search");
         await Page.GotoAsync(_studio.Url($"/studio/workflows/instances/{instanceId}/view"));
         await Page.WaitForSelectorAsync("text=CreateWorksheet1", Slow);
-        await Node("CreateWorksheet1").ClickAsync();
-        // The record shows what was sent, next to the input's name: the rendered UPRN, not the template.
+        // The record shows what was sent, next to the input's name: the rendered UPRN, not the template. A click while the
+        // viewer still lays the graph out can land on the flowchart instead (a CI run showed the root selected): click again.
         var sentUprn = Page.Locator("xpath=//td[normalize-space()='SubjectUprn']/following-sibling::td[1]").First;
-        await sentUprn.WaitForAsync(new() { Timeout = 90_000 });
+        for (var attempt = 1; ; attempt++)
+        {
+            await Node("CreateWorksheet1").ClickAsync();
+            try
+            {
+                await sentUprn.WaitForAsync(new() { Timeout = 15_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
         (await sentUprn.InnerTextAsync()).Trim().ShouldBe("100091234567");
         await _studio.ScreenshotAsync("analyst-instance-rendered");
 
