@@ -4,6 +4,7 @@ using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -41,6 +42,11 @@ public static class ServiceCollectionExtensions
                 : new SqliteCommitStore(storage.ResolveConnectionString());
         });
         services.AddSingleton<CommitWriter>();
+        // Instance bursts and singleton jobs are locked across every node on a shared PostgreSQL database.
+        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Runtime.Coordination.INodeLocks>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
+                ? new PostgreSql.PostgreSqlNodeLocks(sp.GetRequiredService<NpgsqlDataSource>())
+                : new ElsaM3.Runtime.Coordination.ProcessLocks()));
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();

@@ -7,6 +7,7 @@ using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Runtime.Triggers;
 using ElsaM3.Workflows;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElsaM3.Runtime;
 
@@ -22,6 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowDefinitionService>();
         services.AddSingleton<ScheduledTriggerArming>();
         services.AddSingleton<InstanceLocks>();
+        services.AddSingleton<InstanceAccess>();
+        services.TryAddSingleton<Coordination.INodeLocks, Coordination.ProcessLocks>();
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<WorkflowInstanceService>();
         services.AddSingleton<BackgroundWorkQueue>();

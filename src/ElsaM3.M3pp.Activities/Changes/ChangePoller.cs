@@ -22,8 +22,12 @@ public sealed partial class ChangePoller(
     RecordPolling polling,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    ElsaM3.Runtime.Coordination.INodeLocks nodeLocks,
     ILogger<ChangePoller> logger) : BackgroundService
 {
+    /// <summary>The singleton job's lock name across nodes.</summary>
+    public const string JobName = "elsam3:job:m3-changes";
+
     /// <summary>Changes asked for per feed page (the most the feed gives).</summary>
     public const int PageSize = 500;
 
@@ -36,7 +40,10 @@ public sealed partial class ChangePoller(
             var current = await settings.GetAsync(stoppingToken);
             try
             {
-                if (current.Enabled && settings.ConfigurationProblem(current) is null) await RunRoundAsync(current.ChangeStrategy, stoppingToken);
+                // One node reads the changes at a time (one cursor); the others skip this round.
+                await using var job = current.Enabled && settings.ConfigurationProblem(current) is null
+                    ? await nodeLocks.TryAcquireAsync(JobName, stoppingToken) : null;
+                if (job is not null) await RunRoundAsync(current.ChangeStrategy, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -16,7 +16,7 @@ public sealed class WorkflowInstanceService(
     WorkflowRunner runner,
     WorkflowGraphCache graphs,
     IWorkflowInstanceStore instances,
-    InstanceLocks locks,
+    InstanceAccess locks,
     BackgroundWorkQueue background,
     TimerSignal timers,
     TimeProvider time,
@@ -56,7 +56,7 @@ public sealed class WorkflowInstanceService(
     {
         var graph = await graphs.GetAsync(definition, cancellationToken);
         var state = runner.CreateInstance(graph, options);
-        var hold = await locks.AcquireAsync(state.Id, cancellationToken);
+        var hold = await locks.AcquireLocalAsync(state.Id, cancellationToken);
         try
         {
             var result = await RunNewAsync(graph, state, options, cancellationToken);
@@ -82,7 +82,8 @@ public sealed class WorkflowInstanceService(
     private void HandOver(WorkflowState state, WorkflowGraph graph, IDisposable hold)
     {
         var now = time.GetUtcNow();
-        if (state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.ResumeAt <= now) && _handedOver.Count < MaxHandedOver)
+        // With other nodes on the store, another node may run the instance next: its state is read from the store.
+        if (!locks.SpansNodes && state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.ResumeAt <= now) && _handedOver.Count < MaxHandedOver)
             _handedOver[state.Id] = (state, graph);
         hold.Dispose();
     }
@@ -108,7 +109,7 @@ public sealed class WorkflowInstanceService(
     public async Task<WorkflowRunResult?> ResumeAsync(string instanceId, string bookmarkId, object? input,
         IReadOnlyDictionary<string, object>? transient, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
         span?.SetTag("elsam3.workflow.instance_id", instanceId);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
@@ -126,7 +127,7 @@ public sealed class WorkflowInstanceService(
     /// </summary>
     public async Task<WorkflowRunResult?> ResumeMatchingAsync(string instanceId, string hash, object? input, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null || state.Status != WorkflowStatus.Running) return null;
         WorkflowRunResult? ran = null;
@@ -151,7 +152,7 @@ public sealed class WorkflowInstanceService(
     /// </summary>
     public async Task<int> ResumeDueTimersAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         var firing = state?.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) is { } first
             && Scheduling.ScheduledTriggerArming.IsArmedRecurring(first, state.DefinitionId) ? first : null;
@@ -190,7 +191,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Runs the scheduled work of an instance committed as Pending or Executing (dispatch, crash recovery).</summary>
     public async Task<WorkflowRunResult?> ContinueAsync(string instanceId, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null || state.SubStatus is not (WorkflowSubStatus.Pending or WorkflowSubStatus.Executing))
             return null;
@@ -202,7 +203,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Operator retry: re-runs the faulted activities of an instance in place.</summary>
     public async Task<WorkflowRunResult?> RetryAsync(string instanceId, IReadOnlyCollection<string>? activityIds, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null) return null;
         var result = await runner.RetryAsync(graph, state, activityIds, cancellationToken);
@@ -213,7 +214,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Sets variables of a stored instance (an operator fixing data before a retry); <c>null</c> when it does not exist.</summary>
     public async Task<WorkflowState?> SetVariablesAsync(string instanceId, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null) return null;
         foreach (var (idOrName, value) in values)
@@ -229,7 +230,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Cancels a running instance; <c>null</c> when it does not exist, false when it already finished.</summary>
     public async Task<bool?> CancelAsync(string instanceId, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null) return null;
         if (state.Status == WorkflowStatus.Finished) return false;

@@ -18,8 +18,12 @@ public sealed partial class RetentionSweeper(
     IOptions<RetentionOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
+    Coordination.INodeLocks nodeLocks,
     ILogger<RetentionSweeper> logger) : BackgroundService
 {
+    /// <summary>The singleton job's lock name across nodes.</summary>
+    public const string JobName = "elsam3:job:retention";
+
     private static readonly WorkflowSubStatus[] Finished = [WorkflowSubStatus.Finished, WorkflowSubStatus.Cancelled];
     private static readonly WorkflowSubStatus[] Faulted = [WorkflowSubStatus.Faulted];
 
@@ -34,7 +38,9 @@ public sealed partial class RetentionSweeper(
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                // One node sweeps at a time; the others skip this round.
+                await using var job = await nodeLocks.TryAcquireAsync(JobName, stoppingToken);
+                if (job is not null) await SweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

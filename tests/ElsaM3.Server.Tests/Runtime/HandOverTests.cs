@@ -33,7 +33,7 @@ public sealed class HandOverTests : IAsyncLifetime
         _definition = (await services.GetRequiredService<IWorkflowDefinitionStore>().FindAsync("handover", VersionOptions.Published, default))!;
         _store = CountingStore.Over(services.GetRequiredService<IWorkflowInstanceStore>());
         _service = new WorkflowInstanceService(services.GetRequiredService<WorkflowRunner>(), services.GetRequiredService<WorkflowGraphCache>(),
-            _store.Store, services.GetRequiredService<InstanceLocks>(), services.GetRequiredService<BackgroundWorkQueue>(),
+            _store.Store, services.GetRequiredService<InstanceAccess>(), services.GetRequiredService<BackgroundWorkQueue>(),
             services.GetRequiredService<TimerSignal>(), _clock, services.GetRequiredService<IWorkflowDefinitionStore>());
     }
 

@@ -19,7 +19,7 @@ public sealed class RetentionSweeperTests
     private readonly Log _log = new();
 
     private RetentionSweeper Sweeper(RetentionOptions options) =>
-        new(_instances.Store, _log, Options.Create(options), _clock, new NoLifetime(), NullLogger<RetentionSweeper>.Instance);
+        new(_instances.Store, _log, Options.Create(options), _clock, new NoLifetime(), new ElsaM3.Runtime.Coordination.ProcessLocks(), NullLogger<RetentionSweeper>.Instance);
 
     [Fact]
     public async Task Each_kind_goes_by_its_own_period_and_nothing_younger_or_still_running_is_touched()
