@@ -88,11 +88,31 @@ public sealed class WorkflowInstanceService(
         hold.Dispose();
     }
 
-    /// <summary>Deletes stored instances (an admin's delete): a state waiting in memory for its resume goes too.</summary>
-    public Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>Instances deleted together while holding them (few at once: each hold may take a connection on a shared store).</summary>
+    public const int DeleteChunk = 16;
+
+    /// <summary>
+    /// Deletes stored instances (an admin's delete), each while holding it, so a burst under way finishes first and its
+    /// commit cannot bring the instance back; a state waiting in memory for its resume goes too.
+    /// </summary>
+    public async Task<int> DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        foreach (var id in ids) _handedOver.TryRemove(id, out _);
-        return instances.DeleteAsync(ids, cancellationToken);
+        var deleted = 0;
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(DeleteChunk))
+        {
+            var holds = new List<IAsyncDisposable>(chunk.Length);
+            try
+            {
+                foreach (var id in chunk.Order(StringComparer.Ordinal)) holds.Add(await locks.AcquireAsync(id, cancellationToken));
+                foreach (var id in chunk) _handedOver.TryRemove(id, out _);
+                deleted += await instances.DeleteAsync(chunk, cancellationToken);
+            }
+            finally
+            {
+                foreach (var hold in holds) await hold.DisposeAsync();
+            }
+        }
+        return deleted;
     }
 
     /// <summary>Stores a new pending instance and runs it in the background; returns its id at once.</summary>
