@@ -14,22 +14,11 @@ namespace ElsaM3.ChaosRun;
 internal static class M3PathBench
 {
     private const int WarmUpCases = 2000;
-    private const string Password = "bench-password";
-    private const string CxmKey = "cxm_m3-path-bench-key-0123456789abcdefghijklmn";
-    private const string SimulatorKey = "elsam3-simulator-development-api-key";
 
     public static async Task<int> RunAsync(string root, string serverDll, int cases, int concurrency, string[] serverArgs)
     {
-        var data = Path.Combine(Path.GetTempPath(), "elsam3-m3-path", Guid.NewGuid().ToString("N"));
-        await using var server = new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(),
-            [$"--ElsaM3:Identity:AdminPassword={Password}", $"--ElsaM3:Identity:CxmApiKey={CxmKey}", .. serverArgs]);
-        await server.StartAsync(default);
-        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", SimulatorKey);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CxmKey);
-        using var admin = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        var login = await (await admin.PostAsJsonAsync("/elsa/api/identity/login", new { username = "admin", password = Password })).Content.ReadFromJsonAsync<JsonObject>();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!["accessToken"]!.GetValue<string>());
+        await using var session = await BenchSession.StartAsync(serverDll, "elsam3-m3-path", serverArgs);
+        var (http, admin, data) = (session.Http, session.Admin, session.DataDirectory);
         var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "workflows", "cases", "noise-complaint.json")))!.AsObject();
 
         Console.WriteLine($"M3 path: {cases} noise cases at concurrency {concurrency}; data in {data}");

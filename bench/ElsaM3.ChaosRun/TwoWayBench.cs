@@ -17,23 +17,12 @@ internal static class TwoWayBench
 {
     private const int Baseline = 100;
     private const int ChangesPerSecond = 100;
-    private const string Password = "bench-password";
-    private const string CxmKey = "cxm_two-way-bench-key-0123456789abcdefghijklmn";
-    private const string SimulatorKey = "elsam3-simulator-development-api-key";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public static async Task<int> RunAsync(string root, string serverDll, int watchers, int changes, string[] serverArgs)
     {
-        var data = Path.Combine(Path.GetTempPath(), "elsam3-two-way", Guid.NewGuid().ToString("N"));
-        await using var server = new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(),
-            [$"--ElsaM3:Identity:AdminPassword={Password}", $"--ElsaM3:Identity:CxmApiKey={CxmKey}", $"--ElsaM3:M3pp:PollInterval={PollInterval}", .. serverArgs]);
-        await server.StartAsync(default);
-        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", SimulatorKey);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CxmKey);
-        using var admin = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        var login = await (await admin.PostAsJsonAsync("/elsa/api/identity/login", new { username = "admin", password = Password })).Content.ReadFromJsonAsync<JsonObject>();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!["accessToken"]!.GetValue<string>());
+        await using var session = await BenchSession.StartAsync(serverDll, "elsam3-two-way", [$"--ElsaM3:M3pp:PollInterval={PollInterval}", .. serverArgs]);
+        var (http, admin, data) = (session.Http, session.Admin, session.DataDirectory);
         var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "workflows", "cases", "noise-complaint-two-way.json")))!.AsObject();
         Console.WriteLine($"Two-way: {Baseline} then {watchers} cases watching their worksheets, officer changes at {ChangesPerSecond}/s, poll interval {PollInterval.TotalMilliseconds} ms; data in {data}");
 

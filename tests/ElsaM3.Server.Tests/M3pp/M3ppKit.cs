@@ -9,7 +9,8 @@ namespace ElsaM3.Server.Tests.M3pp;
 public sealed class M3ppKit : IAsyncDisposable
 {
     public const string ApiKey = SimulatorOptions.DevelopmentApiKey;
-    private static readonly string Root = FindRoot();
+    /// <summary>The repository's root folder (where <c>ElsaM3.sln</c> is).</summary>
+    public static readonly string Root = FindRoot();
 
     private M3ppKit(ElsaM3Application app, HttpClient admin)
     {

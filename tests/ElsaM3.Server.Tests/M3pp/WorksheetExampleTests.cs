@@ -108,7 +108,8 @@ public sealed class WorksheetExampleTests
         await using var kit = await M3ppKit.StartAsync(new Dictionary<string, string?> { ["ElsaM3:M3pp:Timeout"] = "00:00:01" });
         await kit.FaultAsync("m3pp", new { kind = "timeout", next = 100, method = "POST", path = "/worksheets" });
         var instanceId = await kit.SendCaseAsync("noise-complaint", M3ppKit.SampleCase("noise-complaint"));
-        var instance = await kit.WaitForAsync(instanceId, "Faulted");
+        // Sixteen one-second timeouts take at least 16 s; on two busy cores (a CI run) more than 30.
+        var instance = await kit.Admin.WaitForAsync(instanceId, "Faulted", TimeSpan.FromSeconds(120));
 
         (await kit.InjectedFaultsAsync("m3pp")).ShouldBe(16);
         var log = await kit.LogAsync("101004567890");

@@ -36,7 +36,7 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         {
             ["ElsaM3:Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:ElsaM3"] = _database,
-            ["ElsaM3:Samples:Directory"] = Path.Combine(RepositoryRoot, "workflows"),
+            ["ElsaM3:Samples:Directory"] = Path.Combine(M3ppKit.Root, "workflows"),
             ["ElsaM3:M3pp:Retry:Delays:0"] = "00:00:00.020",
             ["ElsaM3:M3pp:PollInterval"] = "00:00:00.200",
         }, services: s =>
@@ -133,15 +133,5 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         var client = _simulators.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", M3ppKit.ApiKey);
         return client;
-    }
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(directory, "ElsaM3.sln"))) directory = Path.GetDirectoryName(directory)!;
-            return directory;
-        }
     }
 }
