@@ -25,28 +25,22 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.Provider != StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 $"{StorageOptions.Section}:Provider PostgreSql needs ConnectionStrings:ElsaM3 (e.g. Host=db;Database=elsam3;Username=elsam3).")
             .ValidateOnStart();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()));
+        services.AddSingleton(sp => NpgsqlDataSource.Create(Storage(sp).ResolveConnectionString()));
         services.AddPooledDbContextFactory<ElsaM3DbContext>((sp, options) =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (storage.Provider == StorageProvider.PostgreSql)
+            if (OnPostgreSql(sp))
                 options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.MigrationsAssembly(PostgreSql.PostgreSqlMigrations.Assembly));
             else
-                options.UseSqlite(storage.ResolveConnectionString()).AddInterceptors(new SqlitePragmas());
+                options.UseSqlite(Storage(sp).ResolveConnectionString()).AddInterceptors(new SqlitePragmas());
         });
-        services.AddSingleton<ICommitStore>(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return storage.Provider == StorageProvider.PostgreSql
-                ? new PostgreSql.PostgreSqlCommitStore(sp.GetRequiredService<NpgsqlDataSource>())
-                : new SqliteCommitStore(storage.ResolveConnectionString());
-        });
+        services.AddSingleton<ICommitStore>(sp => OnPostgreSql(sp)
+            ? new PostgreSql.PostgreSqlCommitStore(sp.GetRequiredService<NpgsqlDataSource>())
+            : new SqliteCommitStore(Storage(sp).ResolveConnectionString()));
         services.AddSingleton<CommitWriter>();
         // Instance bursts and singleton jobs are locked across every node on a shared PostgreSQL database.
-        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Runtime.Coordination.INodeLocks>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
-                ? new PostgreSql.PostgreSqlNodeLocks(sp.GetRequiredService<NpgsqlDataSource>())
-                : new ElsaM3.Runtime.Coordination.ProcessLocks()));
+        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Runtime.Coordination.INodeLocks>(sp => OnPostgreSql(sp)
+            ? new PostgreSql.PostgreSqlNodeLocks(sp.GetRequiredService<NpgsqlDataSource>())
+            : new ElsaM3.Runtime.Coordination.ProcessLocks()));
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();
@@ -56,4 +50,8 @@ public static class ServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>(Health.StoreHealthCheck.Name, tags: [ElsaM3.Runtime.HealthTags.Ready]);
         return services;
     }
+
+    private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+    private static bool OnPostgreSql(IServiceProvider services) => Storage(services).Provider == StorageProvider.PostgreSql;
 }

@@ -24,10 +24,7 @@ public abstract class PullBackActivity<TKey>(M3ppServices services) : M3Integrat
     /// <summary>The request is the value stored in the Reference: the worksheet reference or asset key to read.</summary>
     protected override ValueTask<string> PrepareAsync(IntegrationScope scope, PullBackInput input, M3ppSettings settings, CancellationToken cancellationToken)
     {
-        string? value = null;
-        if (string.IsNullOrWhiteSpace(input.Reference)) scope.Problem("mandatory mapping 'Reference' is empty: choose the Reference whose record to read.");
-        else if ((value = scope.ReferenceValue(input.Reference)) is null) scope.Problem($"Reference '{input.Reference}' is empty on the case: nothing was created to pull back from.");
-        else if (!PatternIdentifier.TryParse<TKey>(value, out _, out var problem)) scope.Problem($"Reference '{input.Reference}': {problem}.");
+        var value = scope.ReferencedValue<TKey>(input.Reference, "read", "nothing was created to pull back from");
         if (input.Mappings is not { Count: > 0 }) scope.Problem("mapping list is empty: map at least one case field.");
         return ValueTask.FromResult(value ?? "");
     }

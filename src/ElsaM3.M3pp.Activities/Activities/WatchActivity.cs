@@ -159,16 +159,8 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
     /// <summary>The watched record from the case Reference, or the problems that stop the watch.</summary>
     private WatchedRecord? Check(IntegrationScope scope, WatchInput input)
     {
-        if (string.IsNullOrWhiteSpace(input.Reference))
-            scope.Problem("mandatory mapping 'Reference' is empty: choose the Reference whose record to watch.");
-        else if (scope.Case is null)
-            scope.Problem("the workflow has no case: start it with CXM Case Received (or bind an HTTP Endpoint's Parsed Content to a variable named 'Case').");
-        else if (scope.ReferenceValue(input.Reference) is not { } value)
-            scope.Problem($"Reference '{input.Reference}' is empty on the case: there is no {RecordName} to watch.");
-        else if (!PatternIdentifier.TryParse<TKey>(value, out var key, out var problem))
-            scope.Problem($"Reference '{input.Reference}': {problem}.");
-        else return new WatchedRecord(Kind, key.Value.ToString()!);
-        return null;
+        var value = scope.ReferencedValue<TKey>(input.Reference, "watch", $"there is no {RecordName} to watch");
+        return value is null ? null : new WatchedRecord(Kind, PatternIdentifier.Parse<TKey>(value).ToString()!);
     }
 
     private ActivityResult Invalid(IntegrationScope scope)
@@ -212,10 +204,11 @@ public abstract class WatchActivity<TKey>(M3ppServices services) : Activity<Watc
         });
     }
 
-    private static string Show(JsonNode? value) => value switch
+    /// <summary>A field's value as the log shows it: text as it is, anything else as JSON, at most 60 characters.</summary>
+    private static string Show(JsonNode? value)
     {
-        null => "(none)",
-        JsonValue v when v.TryGetValue<string>(out var text) => text.Length > 60 ? text[..60] + "…" : text,
-        _ => value.ToJsonString() is { Length: > 60 } long_ ? long_[..60] + "…" : value.ToJsonString(),
-    };
+        if (value is null) return "(none)";
+        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        return text.Length > 60 ? text[..60] + "…" : text;
+    }
 }

@@ -1,4 +1,5 @@
 using ElsaM3.Cases;
+using ElsaM3.M3pp.Identifiers;
 using ElsaM3.Runtime.IntegrationLog;
 using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Activities;
@@ -74,6 +75,25 @@ public sealed class IntegrationScope(ActivityContext context)
     }
 
     public void Problem(string message) => Problems.Add(message);
+
+    /// <summary>Why an activity that needs the workflow's case cannot run without one.</summary>
+    public const string NoCaseProblem = "the workflow has no case: start it with CXM Case Received (or bind an HTTP Endpoint's Parsed Content to a variable named 'Case').";
+
+    /// <summary>
+    /// The value a case Reference holds when it is a valid <typeparamref name="TKey"/> (a worksheet reference or asset
+    /// key); otherwise <c>null</c> with the problem recorded: no Reference chosen (<paramref name="whatFor"/> says what
+    /// the record is wanted for), no case, an empty Reference (<paramref name="whenEmpty"/>), or a malformed value.
+    /// </summary>
+    public string? ReferencedValue<TKey>(string? referenceName, string whatFor, string whenEmpty) where TKey : struct, IPatternIdentifier<TKey>
+    {
+        string? value = null;
+        if (string.IsNullOrWhiteSpace(referenceName)) Problem($"mandatory mapping 'Reference' is empty: choose the Reference whose record to {whatFor}.");
+        else if (Case is null) Problem(NoCaseProblem);
+        else if ((value = ReferenceValue(referenceName)) is null) Problem($"Reference '{referenceName}' is empty on the case: {whenEmpty}.");
+        else if (!PatternIdentifier.TryParse<TKey>(value, out _, out var problem)) Problem($"Reference '{referenceName}': {problem}.");
+        else return value;
+        return null;
+    }
 
     /// <summary>An integration log entry about this activity and its case; the caller adds what happened.</summary>
     public IntegrationLogEntry LogEntry(TimeProvider time, string operation, IntegrationOutcome outcome) => new()

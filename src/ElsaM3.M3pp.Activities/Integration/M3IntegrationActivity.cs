@@ -148,7 +148,7 @@ public abstract class M3IntegrationActivity<TInput, TRequest>(M3ppServices servi
         else if (Services.Settings.ConfigurationProblem(settings) is { } problem)
             scope.Problem($"integration not configured: {problem}");
         else if (scope.CaseReference is null)
-            scope.Problem("the workflow has no case: start it with CXM Case Received (or bind an HTTP Endpoint's Parsed Content to a variable named 'Case').");
+            scope.Problem(IntegrationScope.NoCaseProblem);
         else if (!ElsaM3.Cases.CaseReference.TryParse(scope.CaseReference, out _, out var error))
             scope.Problem($"the case reference {error}.");
         else

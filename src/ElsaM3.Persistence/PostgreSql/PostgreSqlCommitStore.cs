@@ -12,8 +12,6 @@ namespace ElsaM3.Persistence.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlCommitStore(NpgsqlDataSource dataSource) : ICommitStore
 {
-    private static readonly string[] OwnedTables = ["Bookmarks", "Incidents", "JournalChunks", "ActivityExecutions"];
-
     public async Task WriteAsync(CommitRows rows)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -68,7 +66,7 @@ internal sealed class PostgreSqlCommitStore(NpgsqlDataSource dataSource) : IComm
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var array = ids.ToArray();
-        foreach (var table in OwnedTables)
+        foreach (var table in InstanceTables.Owned)
         {
             await using var owned = new NpgsqlCommand($"""DELETE FROM "{table}" WHERE "WorkflowInstanceId" = ANY($1)""", connection, transaction);
             owned.Parameters.Add(new NpgsqlParameter { Value = array, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });

@@ -11,7 +11,6 @@ namespace ElsaM3.Persistence.Sqlite;
 /// </summary>
 internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 {
-    private static readonly string[] OwnedTables = ["Bookmarks", "Incidents", "JournalChunks", "ActivityExecutions"];
     private readonly Dictionary<string, PreparedStatement> _statements = [];
 
     public SqliteTransaction Begin() => connection.BeginTransaction();
@@ -80,7 +79,7 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
     /// <summary>Deletes one instance and everything recorded about it; returns 1 when it existed.</summary>
     public int DeleteInstance(string id)
     {
-        foreach (var table in OwnedTables) DeleteRowsOf(table, id);
+        foreach (var table in Stores.InstanceTables.Owned) DeleteRowsOf(table, id);
         return Statement("DELETE FROM WorkflowInstances WHERE Id = ?1").Bind(1, id).Execute();
     }
 

@@ -77,9 +77,12 @@ public static class TwoWayKit
     }
 
     /// <summary>Waits until the instance waits on a watch that has read its record.</summary>
-    public static async Task WaitForWatchAsync(this M3ppKit kit, string instanceId)
+    public static Task WaitForWatchAsync(this M3ppKit kit, string instanceId) =>
+        WaitForWatchAsync(kit.App.Services.GetRequiredService<IWorkflowInstanceStore>(), instanceId);
+
+    /// <summary>Waits until the instance, as <paramref name="store"/> holds it, waits on a watch that has read its record.</summary>
+    public static async Task WaitForWatchAsync(IWorkflowInstanceStore store, string instanceId)
     {
-        var store = kit.App.Services.GetRequiredService<IWorkflowInstanceStore>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

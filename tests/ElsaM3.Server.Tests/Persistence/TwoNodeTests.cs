@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using ElsaM3.M3pp.Activities.Changes;
 using ElsaM3.M3pp.Gateways;
 using ElsaM3.Runtime.Coordination;
 using ElsaM3.Runtime.Instances;
@@ -111,13 +109,7 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         {
             var response = await a.CreateCxmClient().PostAsJsonAsync($"/workflows/cases/{TwoWayKit.Sample}", @case);
             instanceId = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
-            var store = a.Services.GetRequiredService<IWorkflowInstanceStore>();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while ((await store.FindStateAsync(instanceId, default))?.Bookmarks.Any(x => x.Name == WatchedRecord.BookmarkName && x.Payload is IDictionary<string, object?> p && p["seen"] is not null) != true)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException("The case never started watching its worksheet.");
-                await Task.Delay(50);
-            }
+            await TwoWayKit.WaitForWatchAsync(a.Services.GetRequiredService<IWorkflowInstanceStore>(), instanceId);
         }
 
         var worksheet = (await simulator.GetJsonAsync("/simulators/cxm/api/v1/cases/NODES-900"))["references"]!["m3-worksheet"]!.GetValue<string>();
