@@ -8,6 +8,10 @@ using ElsaM3.ChaosRun;
 // M3 simulator and its reference (and the pulled-back officer) on the CXM case.
 //
 //   dotnet run -c Release --project bench/ElsaM3.ChaosRun -- [cases=1000] [faultRate=0.2] [kills=3] [seed]
+//       [--nodes 2 --provider postgres [--connection "Host=…"]]
+//
+// With --nodes 2 --provider postgres (issue 17) the nodes share one PostgreSQL database (started here from Debian's
+// packages unless --connection names one), cases are posted to them in turn and a node chosen at random is killed.
 //
 // The two-way benchmark (issue 16) and the M3 path benchmark (issue 14) share the server harness:
 //
@@ -29,10 +33,11 @@ if (args.FirstOrDefault() == "m3-path")
         args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 16, args.Skip(3).ToArray());
 }
 
-var cases = args.Length > 0 ? int.Parse(args[0]) : 1000;
-var faultRate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
-var kills = args.Length > 2 ? int.Parse(args[2]) : 3;
-var random = args.Length > 3 ? new Random(int.Parse(args[3])) : new Random();
+var options = ChaosOptions.Parse(args);
+var cases = options.Cases;
+var faultRate = options.FaultRate;
+var kills = options.Kills;
+var random = options.Seed is { } seed ? new Random(seed) : new Random();
 const string ApiKey = "elsam3-simulator-development-api-key";
 const string Password = "chaos-password";
 const string CxmKey = "cxm_chaos-run-key-0123456789abcdefghijklmnop";
@@ -41,22 +46,56 @@ var root = FindRoot();
 var serverDll = Path.Combine(root, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll");
 if (!File.Exists(serverDll)) throw new FileNotFoundException("Build the server first: dotnet build -c Release src/ElsaM3.Server", serverDll);
 var data = Path.Combine(Path.GetTempPath(), "elsam3-chaos", Guid.NewGuid().ToString("N"));
-await using var server = new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(),
+string[] common =
 [
     $"--ElsaM3:Identity:AdminPassword={Password}", $"--ElsaM3:Identity:CxmApiKey={CxmKey}",
     "--ElsaM3:M3pp:Retry:Delays:0=00:00:00.200", "--ElsaM3:M3pp:Retry:Delays:1=00:00:00.500", "--ElsaM3:M3pp:Retry:Delays:2=00:00:01",
     "--ElsaM3:Scheduling:PollInterval=00:00:00.100", "--ElsaM3:M3pp:Timeout=00:00:10",
-]);
-using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+];
+
+// One node on SQLite calls its own embedded simulators. Several nodes share one PostgreSQL database (started here
+// unless --connection names one) and call the simulators of a separate host that is never killed, as they would a
+// council's M3 and CXM.
+await using var postgres = options.OnPostgres && options.Connection is null ? new ElsaM3.Testing.TemporaryPostgres() : null;
+ServerUnderTest? simulatorHost = null;
+var nodes = new List<ServerUnderTest>();
+if (options.Nodes == 1 && !options.OnPostgres)
+    nodes.Add(new ServerUnderTest(serverDll, data, ServerUnderTest.FreePort(), common));
+else
+{
+    if (postgres is not null) await postgres.StartAsync();
+    var connection = options.Connection ?? await postgres!.CreateDatabaseAsync(poolSize: 100);
+    simulatorHost = new ServerUnderTest(serverDll, Path.Combine(data, "simulators"), ServerUnderTest.FreePort(), common);
+    var simulators = simulatorHost.Address.ToString().TrimEnd('/');
+    for (var n = 1; n <= options.Nodes; n++)
+        nodes.Add(new ServerUnderTest(serverDll, Path.Combine(data, $"node-{n}"), ServerUnderTest.FreePort(),
+        [
+            .. common, "--ElsaM3:Storage:Provider=PostgreSql", $"--ConnectionStrings:ElsaM3={connection}", $"--ElsaM3:Node:Name=node-{n}",
+            "--ElsaM3:Simulators:Enabled=false",
+            $"--ElsaM3:M3pp:HubisBaseUrl={simulators}/simulators/m3pp", $"--ElsaM3:M3pp:HubisApiKey={ApiKey}",
+            $"--ElsaM3:M3pp:CxmBaseUrl={simulators}/simulators/cxm", $"--ElsaM3:M3pp:CxmApiKey={ApiKey}",
+        ]));
+}
+var simulatorAddress = (simulatorHost ?? nodes[0]).Address;
+using var http = new HttpClient { BaseAddress = simulatorAddress, Timeout = TimeSpan.FromSeconds(30) };
 http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey); // the simulators' key
-http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", CxmKey); // the M3 samples' credential
+var posting = nodes.Select(node =>
+{
+    var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
+    client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", CxmKey); // the M3 samples' credential
+    return client;
+}).ToList();
 var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "workflows", "cases", "noise-complaint.json")))!.AsObject();
 var references = Enumerable.Range(1, cases).Select(n => $"CHAOS-{n:D5}").ToList();
 long injected = 0;
 
-Console.WriteLine($"Chaos run: {cases} cases, {faultRate:P0} of M3 calls failing transiently, {kills} kills; data in {data}");
+Console.WriteLine($"Chaos run: {cases} cases, {faultRate:P0} of M3 calls failing transiently, {kills} kills, " +
+    $"{options.Nodes} node(s) on {(options.OnPostgres ? "PostgreSQL" : "SQLite")}; data in {data}");
 var clock = Stopwatch.StartNew();
-await server.StartAsync(default);
+if (simulatorHost is not null) await simulatorHost.StartAsync(default);
+// The first node prepares the database; the others start together once it has.
+await nodes[0].StartAsync(default);
+await Task.WhenAll(nodes.Skip(1).Select(n => n.StartAsync(default)));
 await ArmFaultsAsync();
 foreach (var reference in references)
 {
@@ -68,11 +107,13 @@ foreach (var reference in references)
 // Kill points: all but the last while cases are still arriving, the last while the background retries drain.
 var killAt = Enumerable.Range(0, Math.Max(0, kills - 1)).Select(_ => random.Next(cases / 10, cases * 9 / 10)).Order().ToList();
 var accepted = 0;
+var posted = 0;
 var restarting = new SemaphoreSlim(1, 1);
+// With one node every post waits while it restarts; with several the others take the posts.
 var gate = new ManualResetEventSlim(true);
 var killsDone = 0;
 
-// Reads JSON, retrying while the server is restarting (it answers 503 until its start-up work is done).
+// Reads JSON from the simulators, retrying while their host is restarting (it answers 503 until its start-up work is done).
 async Task<JsonObject> GetJsonAsync(string url)
 {
     for (var attempt = 1; ; attempt++)
@@ -96,14 +137,22 @@ async Task KillAndRestartAsync(string when)
     await restarting.WaitAsync();
     try
     {
-        gate.Reset();
-        try { injected += (await GetJsonAsync("/simulators/m3pp/_control/faults"))["injected"]!.GetValue<long>(); } catch (HttpRequestException) { }
-        await server.KillAsync();
+        var victim = random.Next(nodes.Count);
+        var embedded = simulatorHost is null;
+        if (embedded)
+        {
+            gate.Reset();
+            try { injected += (await GetJsonAsync("/simulators/m3pp/_control/faults"))["injected"]!.GetValue<long>(); } catch (HttpRequestException) { }
+        }
+        await nodes[victim].KillAsync();
         killsDone++;
-        Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  kill {killsDone} ({when}); restarting");
-        await server.StartAsync(default);
-        await ArmFaultsAsync();
-        gate.Set();
+        Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  kill {killsDone} of node {victim + 1} ({when}); restarting");
+        await nodes[victim].StartAsync(default);
+        if (embedded)
+        {
+            await ArmFaultsAsync();
+            gate.Set();
+        }
     }
     finally
     {
@@ -115,17 +164,19 @@ await Parallel.ForEachAsync(references, new ParallelOptions { MaxDegreeOfParalle
 {
     var @case = template.DeepClone().AsObject();
     @case["reference"] = reference;
+    // Round robin over the nodes, as a load balancer would; a post a node cannot take goes to the next one.
+    var next = Interlocked.Increment(ref posted);
     while (true)
     {
         gate.Wait(ct);
         try
         {
-            using var response = await http.PostAsJsonAsync("/workflows/cases/noise-complaint", @case, ct);
+            using var response = await posting[next++ % posting.Count].PostAsJsonAsync("/workflows/cases/noise-complaint", @case, ct);
             if ((int)response.StatusCode == 202) break;
         }
         catch (HttpRequestException) { }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
-        await Task.Delay(200, ct);
+        await Task.Delay(posting.Count > 1 ? 20 : 200, ct);
     }
     var count = Interlocked.Increment(ref accepted);
     if (killAt.Count > 0 && count == killAt[0])
@@ -164,10 +215,12 @@ var complete = references.Count(r => worksheets.TryGetValue(r, out var list) && 
 var duplicates = worksheets.Values.Count(list => list.Count > 1);
 var lost = references.Count(r => !worksheets.ContainsKey(r) || finalCases[r]["references"]?["m3-worksheet"] is null);
 
+foreach (var node in nodes) await node.DisposeAsync();
+if (simulatorHost is not null) await simulatorHost.DisposeAsync();
 Console.WriteLine();
-Console.WriteLine($"| cases | complete | duplicates | lost | kills | M3 faults injected | time |");
-Console.WriteLine($"| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-Console.WriteLine($"| {cases} | {complete} | {duplicates} | {lost} | {killsDone} | {injected} | {elapsed.TotalSeconds:0.0} s |");
+Console.WriteLine($"| cases | nodes | store | complete | duplicates | lost | kills | M3 faults injected | time |");
+Console.WriteLine($"| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| {cases} | {options.Nodes} | {(options.OnPostgres ? "PostgreSQL" : "SQLite")} | {complete} | {duplicates} | {lost} | {killsDone} | {injected} | {elapsed.TotalSeconds:0.0} s |");
 return complete == cases && duplicates == 0 && lost == 0 ? 0 : 1;
 
 static string FindRoot()

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ElsaM3.Identity;
@@ -28,6 +29,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.SignatureWindow > TimeSpan.Zero, "ElsaM3:Identity:SignatureWindow must be longer than zero.")
             .ValidateOnStart();
         services.AddMemoryCache();
+        services.TryAddSingleton<Secrets.IGeneratedSecretStore, Secrets.FileSecretStore>();
+        services.AddSingleton<Secrets.IdentitySecrets>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApplicationDirectory>();
         services.AddSingleton<TokenService>();

@@ -1,10 +1,11 @@
 using ElsaM3.Persistence.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ElsaM3.Persistence;
 
-public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) : DbContext(options)
+public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();
     public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
@@ -16,6 +17,9 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
     public DbSet<SettingRow> Settings => Set<SettingRow>();
     public DbSet<IntegrationLogRow> IntegrationLog => Set<IntegrationLogRow>();
     public DbSet<AuditRow> AuditTrail => Set<AuditRow>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by the nodes of a PostgreSQL store (one node keeps it in its data folder).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -39,12 +43,14 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
             e.HasIndex(i => new { i.Status, i.CreatedAt });
             e.HasIndex(i => i.CorrelationId);
             e.HasIndex(i => i.UpdatedAt);
+            e.Property(i => i.NodeName).HasMaxLength(ElsaM3.Runtime.Coordination.NodeOptions.MaxNameLength);
         });
         model.Entity<BookmarkRow>(e =>
         {
             e.HasIndex(b => b.Hash);
             e.HasIndex(b => b.WorkflowInstanceId);
             e.HasIndex(b => b.ResumeAt);
+            e.Property(b => b.ClaimedBy).HasMaxLength(ElsaM3.Runtime.Coordination.NodeOptions.MaxNameLength);
         });
         model.Entity<TriggerRow>(e =>
         {
@@ -52,7 +58,11 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
             e.HasIndex(t => t.Hash);
             e.HasIndex(t => t.WorkflowDefinitionId);
         });
-        model.Entity<JournalChunkRow>(e => e.HasIndex(j => new { j.WorkflowInstanceId, j.FirstSequence }));
+        model.Entity<JournalChunkRow>(e =>
+        {
+            e.HasIndex(j => new { j.WorkflowInstanceId, j.FirstSequence });
+            e.Property(j => j.NodeName).HasMaxLength(ElsaM3.Runtime.Coordination.NodeOptions.MaxNameLength);
+        });
         model.Entity<ActivityExecutionRow>(e => e.HasIndex(a => new { a.WorkflowInstanceId, a.ActivityNodeId }));
         model.Entity<IncidentRow>(e => e.HasIndex(i => i.WorkflowInstanceId));
         model.Entity<SettingRow>(e => e.HasKey(s => s.Key));

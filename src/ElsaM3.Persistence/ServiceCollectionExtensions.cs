@@ -5,6 +5,7 @@ using ElsaM3.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -33,14 +34,25 @@ public static class ServiceCollectionExtensions
             else
                 options.UseSqlite(Storage(sp).ResolveConnectionString()).AddInterceptors(new SqlitePragmas());
         });
+        // Data Protection's EF key store reads the key ring through a scoped context.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ElsaM3DbContext>>().CreateDbContext());
         services.AddSingleton<ICommitStore>(sp => OnPostgreSql(sp)
             ? new PostgreSql.PostgreSqlCommitStore(sp.GetRequiredService<NpgsqlDataSource>())
             : new SqliteCommitStore(Storage(sp).ResolveConnectionString()));
         services.AddSingleton<CommitWriter>();
+        services.AddSingleton<ITimerClaims>(sp => OnPostgreSql(sp)
+            ? new PostgreSql.PostgreSqlTimerClaims(sp.GetRequiredService<NpgsqlDataSource>())
+            : new SqliteTimerClaims(sp.GetRequiredService<IDbContextFactory<ElsaM3DbContext>>()));
         // Instance bursts and singleton jobs are locked across every node on a shared PostgreSQL database.
         services.Replace(ServiceDescriptor.Singleton<ElsaM3.Runtime.Coordination.INodeLocks>(sp => OnPostgreSql(sp)
             ? new PostgreSql.PostgreSqlNodeLocks(sp.GetRequiredService<NpgsqlDataSource>())
             : new ElsaM3.Runtime.Coordination.ProcessLocks()));
+        // Publishing and settings saved on one node reach the caches of the others through LISTEN/NOTIFY.
+        services.AddSingleton<PostgreSql.PostgreSqlBroadcast>();
+        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Runtime.Coordination.INodeBroadcast>(sp => OnPostgreSql(sp)
+            ? sp.GetRequiredService<PostgreSql.PostgreSqlBroadcast>()
+            : new ElsaM3.Runtime.Coordination.SingleNodeBroadcast()));
+        services.AddSingleton<IHostedService>(sp => OnPostgreSql(sp) ? sp.GetRequiredService<PostgreSql.PostgreSqlBroadcast>() : new NothingToRun());
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();
@@ -49,6 +61,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoreInitializer>();
         services.AddHealthChecks().AddCheck<Health.StoreHealthCheck>(Health.StoreHealthCheck.Name, tags: [ElsaM3.Runtime.HealthTags.Ready]);
         return services;
+    }
+
+    private sealed class NothingToRun : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -15,6 +15,12 @@ public sealed class StorageOptions
     /// <summary>An explicit connection string (<c>ConnectionStrings:ElsaM3</c>); overrides <see cref="DataDirectory"/>, required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Whether the server applies its migrations when it starts (the default). Councils whose DBAs apply schema changes
+    /// set this to false and run the <c>migrate</c> command; the server then refuses to start on an out-of-date schema.
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
+
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString : $"Data Source={Path.Combine(DataDirectory, "elsam3.db")}";
 }

@@ -25,6 +25,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<InstanceAccess>();
         services.TryAddSingleton<Coordination.INodeLocks, Coordination.ProcessLocks>();
+        services.TryAddSingleton<Coordination.INodeBroadcast, Coordination.SingleNodeBroadcast>();
+        services.AddOptions<Coordination.NodeOptions>().BindConfiguration(Coordination.NodeOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name) && o.Name.Length <= Coordination.NodeOptions.MaxNameLength,
+                $"{Coordination.NodeOptions.Section}:Name must be 1 to {Coordination.NodeOptions.MaxNameLength} characters.")
+            .ValidateOnStart();
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<WorkflowInstanceService>();
         services.AddSingleton<BackgroundWorkQueue>();

@@ -2,6 +2,7 @@ using ElsaM3.Identity.Commands;
 using ElsaM3.Server.Hosting;
 
 if (IdentityCommands.TryRun(args, Console.In, Console.Out, Console.Error) is { } exitCode) return exitCode;
+if (args is [MigrateCommand.Name, ..]) return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddElsaM3Server();

@@ -25,10 +25,10 @@ public static class JournalApi
     public sealed record JournalRecord(
         string Id, string ActivityInstanceId, string? ParentActivityInstanceId, string ActivityId, string ActivityType, int ActivityTypeVersion,
         string? ActivityName, string NodeId, DateTimeOffset Timestamp, long Sequence, string EventName, string? Message, string? Source,
-        object? ActivityState, object? Payload)
+        object? ActivityState, object? Payload, string? NodeName)
     {
         public static JournalRecord From(ExecutionLogRecord r) => new(r.Id, r.ActivityInstanceId, r.ParentActivityInstanceId, r.ActivityId, r.ActivityType,
-            r.ActivityTypeVersion, r.ActivityName, r.NodeId, r.Timestamp, r.Sequence, r.EventName, r.Message, r.Source, null, r.Payload);
+            r.ActivityTypeVersion, r.ActivityName, r.NodeId, r.Timestamp, r.Sequence, r.EventName, r.Message, r.Source, null, r.Payload, r.NodeName);
     }
 
     private static Task<Results<Ok<PagedResponse<JournalRecord>>, ValidationProblem>> Get(

@@ -35,10 +35,11 @@ public static class WorkflowInstancesApi
 
     public sealed record InstanceSummary(
         string Id, string DefinitionId, string DefinitionVersionId, int Version, WorkflowStatus Status, WorkflowSubStatus SubStatus,
-        string? CorrelationId, string? Name, int IncidentCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+        string? CorrelationId, string? Name, int IncidentCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt,
+        string? NodeName)
     {
         public static InstanceSummary From(WorkflowInstanceSummary s) => new(s.Id, s.DefinitionId, s.DefinitionVersionId, s.Version, s.Status,
-            s.SubStatus, s.CorrelationId, s.Name, s.IncidentCount, s.CreatedAt, s.UpdatedAt, s.FinishedAt);
+            s.SubStatus, s.CorrelationId, s.Name, s.IncidentCount, s.CreatedAt, s.UpdatedAt, s.FinishedAt, s.NodeName);
     }
 
     public sealed record InstanceDetails(

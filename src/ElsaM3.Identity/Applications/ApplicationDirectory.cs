@@ -1,19 +1,18 @@
-using ElsaM3.Identity.Files;
-using Microsoft.Extensions.Logging;
+using ElsaM3.Identity.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ElsaM3.Identity.Applications;
 
 /// <summary>
 /// The systems that may call workflow endpoints: the configured applications plus the built-in <c>cxm</c>, whose
-/// key comes from <c>ElsaM3:Identity:CxmApiKey</c> or is generated once, printed once and kept hashed in the data folder.
+/// key comes from <c>ElsaM3:Identity:CxmApiKey</c> or is generated once, printed once and kept hashed (<see cref="IdentitySecrets"/>).
 /// </summary>
-public sealed partial class ApplicationDirectory
+public sealed class ApplicationDirectory
 {
     public const string CxmName = "cxm";
     private readonly List<ConfiguredApplication> _applications;
 
-    public ApplicationDirectory(IOptions<IdentityOptions> options, ILogger<ApplicationDirectory> logger)
+    public ApplicationDirectory(IOptions<IdentityOptions> options, IdentitySecrets secrets)
     {
         var settings = options.Value;
         // Copies, with hashes in the lower case hash-key writes, so lookups compare them as they are.
@@ -31,8 +30,8 @@ public sealed partial class ApplicationDirectory
                 throw new OptionsValidationException("ElsaM3:Identity:Applications", typeof(IdentityOptions),
                     [$"ElsaM3:Identity:Applications '{app.Name}': SigningSecret must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
         }
-        if (!_applications.Any(a => string.Equals(a.Name, CxmName, StringComparison.OrdinalIgnoreCase)))
-            _applications.Add(new ConfiguredApplication { Name = CxmName, KeyHash = CxmKeyHash(settings, logger), Roles = [Roles.Cxm] });
+        if (secrets.CxmKeyHash is { } cxmKeyHash)
+            _applications.Add(new ConfiguredApplication { Name = CxmName, KeyHash = cxmKeyHash, Roles = [Roles.Cxm] });
     }
 
     public IReadOnlyList<ConfiguredApplication> All => _applications;
@@ -48,20 +47,4 @@ public sealed partial class ApplicationDirectory
     }
 
     public IEnumerable<ConfiguredApplication> Signing => _applications.Where(a => !string.IsNullOrEmpty(a.SigningSecret));
-
-    private static string CxmKeyHash(IdentityOptions settings, ILogger logger)
-    {
-        if (!string.IsNullOrEmpty(settings.CxmApiKey))
-        {
-            if (settings.CxmApiKey.Length < ApiKeyHash.MinimumKeyLength)
-                throw new OptionsValidationException("ElsaM3:Identity:CxmApiKey", typeof(IdentityOptions),
-                    [$"ElsaM3:Identity:CxmApiKey must be at least {ApiKeyHash.MinimumKeyLength} characters."]);
-            return ApiKeyHash.Of(settings.CxmApiKey);
-        }
-        var file = Path.Combine(settings.DataDirectory, "cxm-api-key.json");
-        return GeneratedSecret.HashFrom(file, "KeyHash", () => ApiKeyHash.NewKey(CxmName), ApiKeyHash.Of, key => LogGeneratedKey(logger, key, file));
-    }
-
-    [LoggerMessage(LogLevel.Warning, "Generated the API key of application 'cxm': {Key} (shown once; CXM sends it as 'Authorization: ApiKey <key>' or 'X-Api-Key'; its hash is kept in {File}; set ElsaM3:Identity:CxmApiKey to choose one)")]
-    private static partial void LogGeneratedKey(ILogger logger, string key, string file);
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
-using ElsaM3.Identity.Files;
+using ElsaM3.Identity.Secrets;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -17,11 +16,11 @@ public sealed class TokenService
     private readonly TimeProvider _time;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public TokenService(IOptions<IdentityOptions> options, TimeProvider time)
+    public TokenService(IOptions<IdentityOptions> options, IdentitySecrets secrets, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
-        Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(LoadOrCreateKey(_options)));
+        Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secrets.SigningKey));
     }
 
     public SymmetricSecurityKey Key { get; }
@@ -74,15 +73,5 @@ public sealed class TokenService
             Expires = now + lifetime,
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
-    }
-
-    private static string LoadOrCreateKey(IdentityOptions options)
-    {
-        if (options.SigningKey is { Length: >= 32 } configured) return configured;
-        var file = Path.Combine(options.DataDirectory, "signing.key");
-        if (File.Exists(file)) return File.ReadAllText(file).Trim();
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        SecretFiles.Write(file, key);
-        return key;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ElsaM3.M3pp.Gateways;
+using ElsaM3.Runtime.Coordination;
 using ElsaM3.Runtime.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Memory;
@@ -12,20 +13,30 @@ namespace ElsaM3.M3pp.Activities.Settings;
 /// connections. Saving with the integration enabled first proves the connection (§6.8): <c>/health</c>, then
 /// <c>/worksheet-fields</c> must list the external reference field; otherwise nothing is saved. API keys are
 /// stored encrypted with ASP.NET Core Data Protection, and a stored key only ever goes to the URL it was saved with.
+/// Settings saved on another node sharing the store are read again when that node announces them.
 /// </summary>
-public sealed class M3ppSettingsService(
-    ISettingsStore store,
-    IOptions<M3ppSettings> defaults,
-    ISelfAddress self,
-    RestCaller caller,
-    IMemoryCache cache,
-    IDataProtectionProvider protection) : IGatewayConnections
+public sealed class M3ppSettingsService : IGatewayConnections
 {
     private const string StorageKey = "m3pp.settings";
     private const string ProtectedPrefix = "dp:";
+    private static readonly SharedStateTopic Topic = new(StorageKey);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly IDataProtector _keys = protection.CreateProtector("ElsaM3.M3pp.Settings.ApiKeys");
+    private readonly ISettingsStore _store;
+    private readonly IOptions<M3ppSettings> _defaults;
+    private readonly ISelfAddress _self;
+    private readonly RestCaller _caller;
+    private readonly IMemoryCache _cache;
+    private readonly INodeBroadcast _broadcast;
+    private readonly IDataProtector _keys;
     private volatile M3ppSettings? _current;
+
+    public M3ppSettingsService(ISettingsStore store, IOptions<M3ppSettings> defaults, ISelfAddress self, RestCaller caller, IMemoryCache cache,
+        IDataProtectionProvider protection, INodeBroadcast broadcast)
+    {
+        (_store, _defaults, _self, _caller, _cache, _broadcast) = (store, defaults, self, caller, cache, broadcast);
+        _keys = protection.CreateProtector("ElsaM3.M3pp.Settings.ApiKeys");
+        broadcast.Subscribe(Topic, () => _current = null);
+    }
 
     /// <summary>The settings in use when they have been read already (a saved change replaces the object); <c>null</c> before the first read.</summary>
     public M3ppSettings? Current => _current;
@@ -33,8 +44,8 @@ public sealed class M3ppSettingsService(
     public async ValueTask<M3ppSettings> GetAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current) return current;
-        var stored = await store.GetAsync(StorageKey, cancellationToken);
-        if (stored is null) return _current = defaults.Value;
+        var stored = await _store.GetAsync(StorageKey, cancellationToken);
+        if (stored is null) return _current = _defaults.Value;
         var settings = JsonSerializer.Deserialize<M3ppSettings>(stored, Json)!;
         var keys = settings with { HubisApiKey = Unprotect(settings.HubisApiKey), CxmApiKey = Unprotect(settings.CxmApiKey) };
         // Settings saved before keys were encrypted are encrypted now.
@@ -57,11 +68,12 @@ public sealed class M3ppSettingsService(
         if (candidate.Enabled && await VerifyAsync(candidate, cancellationToken) is { } failure) return failure;
         await StoreAsync(candidate, cancellationToken);
         _current = candidate;
+        await _broadcast.AnnounceAsync(Topic, cancellationToken);
         return null;
     }
 
     private Task StoreAsync(M3ppSettings settings, CancellationToken cancellationToken) =>
-        store.SetAsync(StorageKey, JsonSerializer.Serialize(settings with { HubisApiKey = Protect(settings.HubisApiKey), CxmApiKey = Protect(settings.CxmApiKey) }, Json), cancellationToken);
+        _store.SetAsync(StorageKey, JsonSerializer.Serialize(settings with { HubisApiKey = Protect(settings.HubisApiKey), CxmApiKey = Protect(settings.CxmApiKey) }, Json), cancellationToken);
 
     private string? Protect(string? key) => string.IsNullOrEmpty(key) ? key : ProtectedPrefix + _keys.Protect(key);
 
@@ -82,7 +94,7 @@ public sealed class M3ppSettingsService(
     {
         if (ConnectionOrError(settings.HubisBaseUrl, settings.HubisApiKey, settings.Timeout, "HUBis") is not { } connection)
             return Problem(settings.HubisBaseUrl, settings.HubisApiKey, "HUBis");
-        var gateway = new RestM3ppGateway(caller, new FixedConnections(connection), cache);
+        var gateway = new RestM3ppGateway(_caller, new FixedConnections(connection), _cache);
         var health = await gateway.HealthAsync(cancellationToken);
         if (!health.IsSuccess) return $"Could not connect to M3PP/Assure through HUBis at {connection.BaseUrl}: {health.Error.Category} — {health.Error.Message}";
         var fields = await gateway.WorksheetFieldsAsync(cancellationToken);
@@ -117,7 +129,7 @@ public sealed class M3ppSettingsService(
     private Uri? Resolve(string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(baseUrl)) return null;
-        if (baseUrl.StartsWith('/')) return new Uri(self.BaseAddress, baseUrl.TrimEnd('/') + "/");
+        if (baseUrl.StartsWith('/')) return new Uri(_self.BaseAddress, baseUrl.TrimEnd('/') + "/");
         return Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
     }
 

@@ -31,6 +31,9 @@ public sealed class WorkflowInstanceRow
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string Data { get; set; } = "";
+
+    /// <summary>The node that ran the instance's latest burst.</summary>
+    public string? NodeName { get; set; }
 }
 
 public sealed class BookmarkRow
@@ -44,6 +47,12 @@ public sealed class BookmarkRow
     public string? Payload { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ResumeAt { get; set; }
+
+    /// <summary>The node resuming this due timer (several nodes on PostgreSQL), until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the claim lapses and another node may take the timer over.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 public sealed class TriggerRow
@@ -65,6 +74,9 @@ public sealed class JournalChunkRow
     public long FirstSequence { get; set; }
     public long LastSequence { get; set; }
     public string Data { get; set; } = "";
+
+    /// <summary>The node that ran this burst.</summary>
+    public string? NodeName { get; set; }
 }
 
 public sealed class ActivityExecutionRow

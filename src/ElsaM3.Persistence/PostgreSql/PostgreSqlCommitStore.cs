@@ -21,13 +21,14 @@ internal sealed class PostgreSqlCommitStore(NpgsqlDataSource dataSource) : IComm
         {
             var state = commit.State;
             batch.Add("""
-                INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "Version", "Status", "SubStatus", "CorrelationId", "Name", "IncidentCount", "CreatedAt", "UpdatedAt", "FinishedAt", "Data")
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "Version", "Status", "SubStatus", "CorrelationId", "Name", "IncidentCount", "CreatedAt", "UpdatedAt", "FinishedAt", "Data", "NodeName")
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 ON CONFLICT ("Id") DO UPDATE SET "Status" = excluded."Status", "SubStatus" = excluded."SubStatus", "CorrelationId" = excluded."CorrelationId",
-                    "Name" = excluded."Name", "IncidentCount" = excluded."IncidentCount", "UpdatedAt" = excluded."UpdatedAt", "FinishedAt" = excluded."FinishedAt", "Data" = excluded."Data"
+                    "Name" = excluded."Name", "IncidentCount" = excluded."IncidentCount", "UpdatedAt" = excluded."UpdatedAt", "FinishedAt" = excluded."FinishedAt", "Data" = excluded."Data",
+                    "NodeName" = excluded."NodeName"
                 """, state.Id, state.DefinitionId, state.DefinitionVersionId, state.DefinitionVersion, (int)state.Status, (int)state.SubStatus,
                 state.CorrelationId, state.Name, state.Incidents.Count, state.CreatedAt.UtcTicks, state.UpdatedAt.UtcTicks, state.FinishedAt?.UtcTicks,
-                Encoding.UTF8.GetString(commit.StateJson));
+                Encoding.UTF8.GetString(commit.StateJson), rows.NodeName);
             batch.Add("""DELETE FROM "Bookmarks" WHERE "WorkflowInstanceId" = $1""", state.Id);
             batch.Add("""DELETE FROM "Incidents" WHERE "WorkflowInstanceId" = $1""", state.Id);
             foreach (var bookmark in state.Bookmarks)
@@ -42,8 +43,8 @@ internal sealed class PostgreSqlCommitStore(NpgsqlDataSource dataSource) : IComm
                     """, state.Id, incident.ActivityId, incident.ActivityInstanceId, incident.Message, incident.Timestamp.UtcTicks);
         }
         foreach (var commit in rows.Journals)
-            batch.Add("""INSERT INTO "JournalChunks" ("WorkflowInstanceId", "FirstSequence", "LastSequence", "Data") VALUES ($1, $2, $3, $4)""",
-                commit.State.Id, commit.FirstSequence, commit.LastSequence, Encoding.UTF8.GetString(commit.JournalJson!));
+            batch.Add("""INSERT INTO "JournalChunks" ("WorkflowInstanceId", "FirstSequence", "LastSequence", "Data", "NodeName") VALUES ($1, $2, $3, $4, $5)""",
+                commit.State.Id, commit.FirstSequence, commit.LastSequence, Encoding.UTF8.GetString(commit.JournalJson!), rows.NodeName);
         foreach (var (record, json) in rows.ActivityExecutions)
             batch.Add("""
                 INSERT INTO "ActivityExecutions" ("Id", "WorkflowInstanceId", "ActivityNodeId", "Status", "StartedAt", "Data") VALUES ($1, $2, $3, $4, $5, $6)

@@ -15,16 +15,17 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
 
     public SqliteTransaction Begin() => connection.BeginTransaction();
 
-    public void UpsertInstance(WorkflowState state, byte[] data) => Statement("""
-        INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersionId, Version, Status, SubStatus, CorrelationId, Name, IncidentCount, CreatedAt, UpdatedAt, FinishedAt, Data)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+    public void UpsertInstance(WorkflowState state, byte[] data, string nodeName) => Statement("""
+        INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersionId, Version, Status, SubStatus, CorrelationId, Name, IncidentCount, CreatedAt, UpdatedAt, FinishedAt, Data, NodeName)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
         ON CONFLICT(Id) DO UPDATE SET Status = excluded.Status, SubStatus = excluded.SubStatus, CorrelationId = excluded.CorrelationId,
-            Name = excluded.Name, IncidentCount = excluded.IncidentCount, UpdatedAt = excluded.UpdatedAt, FinishedAt = excluded.FinishedAt, Data = excluded.Data
+            Name = excluded.Name, IncidentCount = excluded.IncidentCount, UpdatedAt = excluded.UpdatedAt, FinishedAt = excluded.FinishedAt, Data = excluded.Data,
+            NodeName = excluded.NodeName
         """)
         .Bind(1, state.Id).Bind(2, state.DefinitionId).Bind(3, state.DefinitionVersionId).Bind(4, state.DefinitionVersion)
         .Bind(5, (int)state.Status).Bind(6, (int)state.SubStatus).Bind(7, state.CorrelationId).Bind(8, state.Name)
         .Bind(9, state.Incidents.Count).Bind(10, state.CreatedAt.UtcTicks).Bind(11, state.UpdatedAt.UtcTicks)
-        .Bind(12, state.FinishedAt?.UtcTicks).BindUtf8(13, data)
+        .Bind(12, state.FinishedAt?.UtcTicks).BindUtf8(13, data).Bind(14, nodeName)
         .Execute();
 
     public void ReplaceBookmarksAndIncidents(WorkflowState state)
@@ -51,9 +52,9 @@ internal sealed class CommitCommands(SqliteConnection connection) : IDisposable
                 .Execute();
     }
 
-    public void InsertJournalChunk(string instanceId, long first, long last, byte[] data) => Statement("""
-        INSERT INTO JournalChunks (WorkflowInstanceId, FirstSequence, LastSequence, Data) VALUES (?1, ?2, ?3, ?4)
-        """).Bind(1, instanceId).Bind(2, first).Bind(3, last).BindUtf8(4, data).Execute();
+    public void InsertJournalChunk(string instanceId, long first, long last, byte[] data, string nodeName) => Statement("""
+        INSERT INTO JournalChunks (WorkflowInstanceId, FirstSequence, LastSequence, Data, NodeName) VALUES (?1, ?2, ?3, ?4, ?5)
+        """).Bind(1, instanceId).Bind(2, first).Bind(3, last).BindUtf8(4, data).Bind(5, nodeName).Execute();
 
     public void UpsertActivityExecution(ActivityExecutionRecord record, byte[] data) => Statement("""
         INSERT INTO ActivityExecutions (Id, WorkflowInstanceId, ActivityNodeId, Status, StartedAt, Data)

@@ -16,11 +16,11 @@ internal sealed class SqliteCommitStore(string connectionString) : ICommitStore
     {
         foreach (var commit in rows.FinalStates)
         {
-            sql.UpsertInstance(commit.State, commit.StateJson);
+            sql.UpsertInstance(commit.State, commit.StateJson, rows.NodeName);
             sql.ReplaceBookmarksAndIncidents(commit.State);
         }
         foreach (var commit in rows.Journals)
-            sql.InsertJournalChunk(commit.State.Id, commit.FirstSequence, commit.LastSequence, commit.JournalJson!);
+            sql.InsertJournalChunk(commit.State.Id, commit.FirstSequence, commit.LastSequence, commit.JournalJson!, rows.NodeName);
         foreach (var (record, json) in rows.ActivityExecutions)
             sql.UpsertActivityExecution(record, json);
         foreach (var (entry, messages) in rows.IntegrationLog)

@@ -16,12 +16,14 @@ internal sealed class CommitWriter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
     private readonly ICommitStore _store;
+    private readonly string _nodeName;
     private readonly Channel<Work> _channel = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public CommitWriter(ICommitStore store)
+    public CommitWriter(ICommitStore store, Microsoft.Extensions.Options.IOptions<ElsaM3.Runtime.Coordination.NodeOptions> node)
     {
         _store = store;
+        _nodeName = node.Value.Name;
         _loop = Task.Run(RunAsync);
     }
 
@@ -136,7 +138,7 @@ internal sealed class CommitWriter : IAsyncDisposable
         }
     }
 
-    private Task WriteBatchAsync(IReadOnlyList<SerializedCommit> commits) => _store.WriteAsync(CommitRows.From(commits));
+    private Task WriteBatchAsync(IReadOnlyList<SerializedCommit> commits) => _store.WriteAsync(CommitRows.From(commits, _nodeName));
 
     public async ValueTask DisposeAsync()
     {

@@ -22,4 +22,25 @@ internal sealed class EfSettingsStore(IDbContextFactory<ElsaM3DbContext> factory
         await db.SaveChangesAsync(ct);
         return true;
     }, cancellationToken);
+
+    public async Task<(string Value, bool Added)> GetOrAddAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(key, cancellationToken) is { } kept) return (kept, false);
+        try
+        {
+            await writer.WriteExclusiveAsync(async ct =>
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                db.Settings.Add(new SettingRow { Key = key, Value = value });
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+            return (value, true);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node kept one first: theirs holds for every node.
+            return (await GetAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Setting '{key}' could be neither added nor read."), false);
+        }
+    }
 }

@@ -6,11 +6,12 @@ using ElsaM3.Workflows.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ElsaM3.Workflows.Journal;
 using ElsaM3.Runtime.Journal;
+using ElsaM3.Runtime.Scheduling;
 using ElsaM3.Persistence.Journal;
 
 namespace ElsaM3.Persistence.Stores;
 
-internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext> factory, CommitWriter writer) : IWorkflowInstanceStore
+internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext> factory, CommitWriter writer, ITimerClaims timers) : IWorkflowInstanceStore
 {
     public async Task<WorkflowState?> FindStateAsync(string id, CancellationToken cancellationToken)
     {
@@ -69,26 +70,26 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext>
         return rows.Select(ToModel).ToList();
     }
 
-    public async Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int take, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookmarks.AsNoTracking().Where(b => b.ResumeAt != null && b.ResumeAt <= now)
-            .OrderBy(b => b.ResumeAt).Take(take).ToListAsync(cancellationToken);
-        return rows.Select(ToModel).ToList();
-    }
+    public Task<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(TimerClaim claim, int take, CancellationToken cancellationToken) =>
+        timers.ClaimAsync(claim, take, cancellationToken);
 
-    public async Task<DateTimeOffset?> NextResumeAtAsync(CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> NextResumeAtAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Bookmarks.Where(b => b.ResumeAt != null).OrderBy(b => b.ResumeAt).Select(b => b.ResumeAt).FirstOrDefaultAsync(cancellationToken);
+        return await db.Bookmarks.Where(b => b.ResumeAt != null && (b.ClaimedUntil == null || b.ClaimedUntil <= now))
+            .OrderBy(b => b.ResumeAt).Select(b => b.ResumeAt).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Page<ExecutionLogRecord>> JournalAsync(JournalQuery query, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var chunks = await db.JournalChunks.AsNoTracking().Where(j => j.WorkflowInstanceId == query.WorkflowInstanceId)
-            .OrderBy(j => j.FirstSequence).Select(j => j.Data).ToListAsync(cancellationToken);
-        var records = chunks.SelectMany(chunk => JournalChunkFormat.Deserialize(chunk, query.WorkflowInstanceId));
+            .OrderBy(j => j.FirstSequence).Select(j => new { j.Data, j.NodeName }).ToListAsync(cancellationToken);
+        var records = chunks.SelectMany(chunk => JournalChunkFormat.Deserialize(chunk.Data, query.WorkflowInstanceId).Select(record =>
+        {
+            record.NodeName = chunk.NodeName;
+            return record;
+        }));
         if (query.ActivityIds is { Count: > 0 } activityIds) records = records.Where(r => activityIds.Contains(r.ActivityId));
         if (query.ActivityNodeIds is { Count: > 0 } nodeIds) records = records.Where(r => nodeIds.Contains(r.NodeId));
         if (query.ExcludedActivityTypes is { Count: > 0 } excluded) records = records.Where(r => !excluded.Contains(r.ActivityType));
@@ -153,7 +154,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<ElsaM3DbContext>
 
     private static WorkflowInstanceSummary ToSummary(WorkflowInstanceRow row) => new(
         row.Id, row.DefinitionId, row.DefinitionVersionId, row.Version, (WorkflowStatus)row.Status, (WorkflowSubStatus)row.SubStatus,
-        row.CorrelationId, row.Name, row.IncidentCount, row.CreatedAt, row.UpdatedAt, row.FinishedAt);
+        row.CorrelationId, row.Name, row.IncidentCount, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.NodeName);
 
     private static StoredBookmark ToModel(BookmarkRow row) => new(
         row.Id, row.Name, row.Hash, row.WorkflowInstanceId, row.ActivityInstanceId, row.CorrelationId,

@@ -15,7 +15,7 @@ namespace ElsaM3.Runtime.Definitions;
 public sealed class WorkflowDefinitionService(
     IWorkflowDefinitionStore store, WorkflowRunner runner, ActivityRegistry registry, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
     TriggerIndex triggerIndex, TimeProvider time, Instances.WorkflowInstanceService instances, Instances.IWorkflowInstanceStore instanceStore,
-    IEnumerable<ITriggerValidator> triggerValidators, Scheduling.ScheduledTriggerArming schedules)
+    IEnumerable<ITriggerValidator> triggerValidators, Scheduling.ScheduledTriggerArming schedules, Coordination.INodeBroadcast broadcast)
 {
     public const string ToolVersion = "3.8.0.0";
 
@@ -71,6 +71,7 @@ public sealed class WorkflowDefinitionService(
         {
             await store.SaveAsync(changed, cancellationToken);
             InvalidateEmbeddings(model);
+            await broadcast.AnnounceAsync(Coordination.SharedStateTopic.Definitions, cancellationToken);
             return new SaveResult(model, AlreadyPublished: false);
         }
         await PublishVersionAsync(model, changed, cancellationToken);
@@ -145,7 +146,7 @@ public sealed class WorkflowDefinitionService(
         await store.SaveAsync([published], cancellationToken);
         InvalidateEmbeddings(published);
         await store.ReplaceTriggersAsync(definitionId, [], cancellationToken);
-        triggerIndex.Invalidate();
+        await TriggersChangedAsync(cancellationToken);
         await schedules.DisarmAsync(definitionId, cancellationToken);
         return published;
     }
@@ -162,7 +163,7 @@ public sealed class WorkflowDefinitionService(
         foreach (var version in versions) graphs.Invalidate(version.Id);
         var deleted = await store.DeleteAsync(definitionId, cancellationToken);
         InvalidateEmbeddings(versions);
-        triggerIndex.Invalidate();
+        await TriggersChangedAsync(cancellationToken);
         return new DeleteResult(deleted, cancelled);
     }
 
@@ -175,7 +176,7 @@ public sealed class WorkflowDefinitionService(
         graphs.Invalidate(id);
         var deleted = await store.DeleteVersionAsync(id, cancellationToken) ? 1 : 0;
         InvalidateEmbeddings(version);
-        triggerIndex.Invalidate();
+        await TriggersChangedAsync(cancellationToken);
         return new DeleteResult(deleted, cancelled);
     }
 
@@ -213,10 +214,17 @@ public sealed class WorkflowDefinitionService(
         await store.ReplaceTriggersAsync(version.DefinitionId,
             triggers.Select(t => new StoredTrigger(Ids.New(), version.DefinitionId, version.Id, t.Name, t.ActivityId, t.Hash, t.Payload)).ToList(),
             cancellationToken);
-        triggerIndex.Invalidate();
+        await TriggersChangedAsync(cancellationToken);
         InvalidateEmbeddings(changed);
         await schedules.ArmAsync(version, triggers, cancellationToken);
         await UpdateConsumersAsync(version, cancellationToken);
+    }
+
+    /// <summary>Drops this node's trigger index and tells the other nodes to drop theirs and their graphs.</summary>
+    private ValueTask TriggersChangedAsync(CancellationToken cancellationToken)
+    {
+        triggerIndex.Invalidate();
+        return broadcast.AnnounceAsync(Coordination.SharedStateTopic.Definitions, cancellationToken);
     }
 
     private bool SameContent(WorkflowDefinition a, WorkflowDefinition b) => serializer.SerializeActivity(a.Root) == serializer.SerializeActivity(b.Root)

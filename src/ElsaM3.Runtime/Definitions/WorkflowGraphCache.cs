@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ElsaM3.Runtime.Coordination;
 using ElsaM3.Workflows.Composition;
 using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Execution;
@@ -7,11 +8,21 @@ namespace ElsaM3.Runtime.Definitions;
 
 /// <summary>
 /// Compiled graphs by definition version id, so a version is prepared once, not per run. A graph embeds the workflows
-/// its activities run, found as Elsa finds them (<see cref="FindWorkflowAsync"/>).
+/// its activities run, found as Elsa finds them (<see cref="FindWorkflowAsync"/>). A change on another node drops every
+/// graph (a draft keeps its version id when overwritten).
 /// </summary>
-public sealed class WorkflowGraphCache(WorkflowRunner runner, IWorkflowDefinitionStore store)
+public sealed class WorkflowGraphCache
 {
     private readonly ConcurrentDictionary<string, WorkflowGraph> _graphs = new(StringComparer.Ordinal);
+    private readonly WorkflowRunner _runner;
+    private readonly IWorkflowDefinitionStore _store;
+
+    public WorkflowGraphCache(WorkflowRunner runner, IWorkflowDefinitionStore store, INodeBroadcast broadcast)
+    {
+        _runner = runner;
+        _store = store;
+        broadcast.Subscribe(SharedStateTopic.Definitions, InvalidateAll);
+    }
 
     public async ValueTask<WorkflowGraph> GetAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
@@ -22,7 +33,7 @@ public sealed class WorkflowGraphCache(WorkflowRunner runner, IWorkflowDefinitio
     public async Task<WorkflowGraph?> FindAsync(string definitionVersionId, CancellationToken cancellationToken)
     {
         if (_graphs.TryGetValue(definitionVersionId, out var graph)) return graph;
-        var definition = await store.FindByIdAsync(definitionVersionId, cancellationToken);
+        var definition = await _store.FindByIdAsync(definitionVersionId, cancellationToken);
         return definition is null ? null : await GetAsync(definition, cancellationToken);
     }
 
@@ -30,7 +41,7 @@ public sealed class WorkflowGraphCache(WorkflowRunner runner, IWorkflowDefinitio
     public async ValueTask<WorkflowGraph> CompileAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var workflows = await FindWorkflowsAsync(definition, cancellationToken);
-        return runner.Compile(definition, reference => workflows.GetValueOrDefault(reference));
+        return _runner.Compile(definition, reference => workflows.GetValueOrDefault(reference));
     }
 
     /// <summary>Drops a version whose draft was overwritten or deleted.</summary>
@@ -64,10 +75,10 @@ public sealed class WorkflowGraphCache(WorkflowRunner runner, IWorkflowDefinitio
     public async Task<WorkflowDefinition?> FindWorkflowAsync(WorkflowActivityReference reference, CancellationToken cancellationToken)
     {
         var named = reference.VersionId is { } versionId
-            ? await store.FindByIdAsync(versionId, cancellationToken)
-            : await store.FindAsync(reference.DefinitionId, VersionOptions.SpecificVersion(reference.Version), cancellationToken);
+            ? await _store.FindByIdAsync(versionId, cancellationToken)
+            : await _store.FindAsync(reference.DefinitionId, VersionOptions.SpecificVersion(reference.Version), cancellationToken);
         if (named is not null && named.DefinitionId == reference.DefinitionId) return named;
-        return await store.FindAsync(reference.DefinitionId, VersionOptions.Published, cancellationToken)
-            ?? await store.FindAsync(reference.DefinitionId, VersionOptions.Latest, cancellationToken);
+        return await _store.FindAsync(reference.DefinitionId, VersionOptions.Published, cancellationToken)
+            ?? await _store.FindAsync(reference.DefinitionId, VersionOptions.Latest, cancellationToken);
     }
 }

@@ -34,10 +34,14 @@ public interface IWorkflowInstanceStore
     /// <summary>Every stored bookmark of this name (for recovery sweeps, not for the hot path).</summary>
     Task<IReadOnlyList<StoredBookmark>> FindBookmarksByNameAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Timer bookmarks due at or before <paramref name="now"/>, earliest first.</summary>
-    Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims up to <paramref name="take"/> timers due at the claim's time that no node has claimed (or whose claim has
+    /// lapsed), earliest first. With several nodes each due timer goes to exactly one of them until the lease ends.
+    /// </summary>
+    Task<IReadOnlyList<Scheduling.DueTimer>> ClaimDueTimersAsync(Scheduling.TimerClaim claim, int take, CancellationToken cancellationToken);
 
-    Task<DateTimeOffset?> NextResumeAtAsync(CancellationToken cancellationToken);
+    /// <summary>When the earliest timer not claimed at <paramref name="now"/> falls due; <c>null</c> when none is waiting.</summary>
+    Task<DateTimeOffset?> NextResumeAtAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<Page<ExecutionLogRecord>> JournalAsync(JournalQuery query, CancellationToken cancellationToken);
 

@@ -19,6 +19,7 @@ public sealed partial class DelayScheduler(
     TimerSignal signal,
     TimeProvider time,
     IOptions<SchedulingOptions> options,
+    IOptions<Coordination.NodeOptions> node,
     IHostApplicationLifetime lifetime,
     ILogger<DelayScheduler> logger) : BackgroundService
 {
@@ -41,7 +42,7 @@ public sealed partial class DelayScheduler(
             {
                 var started = await SweepAsync(settings.BatchSize, stoppingToken);
                 if (started > 0 && _running.Count < settings.MaxConcurrentResumes) continue;
-                var next = await store.NextResumeAtAsync(stoppingToken);
+                var next = await store.NextResumeAtAsync(time.GetUtcNow(), stoppingToken);
                 var wait = next is null ? settings.PollInterval : next.Value - time.GetUtcNow();
                 if (wait > settings.PollInterval) wait = settings.PollInterval;
                 if (wait > TimeSpan.Zero || _running.Count >= settings.MaxConcurrentResumes)
@@ -60,32 +61,32 @@ public sealed partial class DelayScheduler(
         await Task.WhenAll(_running.Values);
     }
 
-    /// <summary>Starts resuming every due timer not already being resumed (up to <paramref name="batchSize"/>); returns how many it started.</summary>
+    /// <summary>Claims due timers and starts resuming each not already being resumed (up to <paramref name="batchSize"/>); returns how many it started.</summary>
     public async Task<int> SweepAsync(int batchSize, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = await store.FindDueBookmarksAsync(now, batchSize, cancellationToken);
+        var due = await store.ClaimDueTimersAsync(new TimerClaim(node.Value.Name, now, options.Value.ClaimLease), batchSize, cancellationToken);
         Interlocked.Exchange(ref _lastSweepTicks, now.UtcTicks);
         RuntimeMetrics.RecordSweep(due.Count);
         var started = 0;
-        foreach (var bookmark in due)
+        foreach (var timer in due)
         {
-            if (_running.ContainsKey(bookmark.WorkflowInstanceId)) continue;
+            if (_running.ContainsKey(timer.WorkflowInstanceId)) continue;
             await _slots.WaitAsync(cancellationToken);
             // Claimed before the resume starts, so a fast resume's clean-up cannot run ahead of the claim.
-            _running[bookmark.WorkflowInstanceId] = Task.CompletedTask;
-            _running.TryUpdate(bookmark.WorkflowInstanceId, ResumeAsync(bookmark, cancellationToken), Task.CompletedTask);
+            _running[timer.WorkflowInstanceId] = Task.CompletedTask;
+            _running.TryUpdate(timer.WorkflowInstanceId, ResumeAsync(timer, cancellationToken), Task.CompletedTask);
             started++;
         }
         return started;
     }
 
-    private async Task ResumeAsync(StoredBookmark bookmark, CancellationToken cancellationToken)
+    private async Task ResumeAsync(DueTimer timer, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
-            var bursts = await instances.ResumeDueTimersAsync(bookmark.WorkflowInstanceId, bookmark.Id, cancellationToken);
+            var bursts = await instances.ResumeDueTimersAsync(timer.WorkflowInstanceId, timer.BookmarkId, cancellationToken);
             RuntimeMetrics.TimersResumed.Add(Math.Max(1, bursts));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -94,11 +95,11 @@ public sealed partial class DelayScheduler(
         }
         catch (Exception e)
         {
-            LogResumeFailed(e, bookmark.WorkflowInstanceId);
+            LogResumeFailed(e, timer.WorkflowInstanceId);
         }
         finally
         {
-            _running.TryRemove(bookmark.WorkflowInstanceId, out _);
+            _running.TryRemove(timer.WorkflowInstanceId, out _);
             _slots.Release();
             signal.Wake();
         }

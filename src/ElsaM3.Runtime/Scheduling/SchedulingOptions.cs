@@ -24,6 +24,13 @@ public sealed class SchedulingOptions
     /// </summary>
     [SettingRange(1, 1_000, ErrorMessage = Section + ":MaxConcurrentResumes must be between 1 and 1,000.")]
     public int MaxConcurrentResumes { get; set; } = 16;
+
+    /// <summary>
+    /// With several nodes on PostgreSQL: how long a node's claim on a due timer keeps the others off it. A node that dies
+    /// mid-resume has its timers taken over once this lapses. Default 30 s.
+    /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = Section + ":ClaimLease must be between 1 second and 1 hour.")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Checks <see cref="SchedulingOptions"/> at start (generated from its attributes).</summary>

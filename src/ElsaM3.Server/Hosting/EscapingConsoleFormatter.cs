@@ -7,11 +7,24 @@ namespace ElsaM3.Server.Hosting;
 /// <summary>
 /// The console format of the simple formatter (<c>info: Category[0]</c>, then the message indented), with the
 /// message's control characters escaped: a value logged from a request can never start a line that looks like a
-/// log entry. Exception details follow, every line indented.
+/// log entry. Exception details follow, every line indented. With a node name the first line says which node wrote it
+/// (<c>info: [node-a] Category[0]</c>), so the logs of several nodes can be read together.
 /// </summary>
-internal sealed class EscapingConsoleFormatter() : ConsoleFormatter(FormatterName)
+internal sealed class EscapingConsoleFormatter : ConsoleFormatter
 {
     public const string FormatterName = "elsam3";
+    private readonly string? _nodeName;
+
+    public EscapingConsoleFormatter(Microsoft.Extensions.Options.IOptions<ElsaM3.Runtime.Coordination.NodeOptions> node) : this(LogText.Escape(node.Value.Name))
+    {
+    }
+
+    /// <summary>Without a node name (one node, or a test).</summary>
+    public EscapingConsoleFormatter() : this((string?)null)
+    {
+    }
+
+    private EscapingConsoleFormatter(string? nodeName) : base(FormatterName) => _nodeName = nodeName;
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
@@ -19,6 +32,12 @@ internal sealed class EscapingConsoleFormatter() : ConsoleFormatter(FormatterNam
         if (string.IsNullOrEmpty(message) && logEntry.Exception is null) return;
         textWriter.Write(Level(logEntry.LogLevel));
         textWriter.Write(": ");
+        if (_nodeName is not null)
+        {
+            textWriter.Write('[');
+            textWriter.Write(_nodeName);
+            textWriter.Write("] ");
+        }
         textWriter.Write(logEntry.Category);
         textWriter.Write('[');
         textWriter.Write(logEntry.EventId.Id);

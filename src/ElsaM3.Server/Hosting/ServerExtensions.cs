@@ -1,11 +1,13 @@
 using ElsaM3.Api;
 using ElsaM3.Audit;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using ElsaM3.Cases;
 using ElsaM3.Cases.Http;
 using ElsaM3.Cases.Http.TestCases;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ElsaM3.Identity;
 using ElsaM3.Server.Studio;
@@ -77,10 +79,17 @@ public static class ServerExtensions
             .AddM3ppActivities()
             .AddStudio()
             .AddSampleWorkflows();
-        // Data Protection encrypts the stored HUBis and CXM keys; its own keys live in the data folder (owner-only).
+        // Data Protection encrypts the stored HUBis and CXM keys. Its own keys, the token signing key and the generated
+        // credentials live in the data folder (owner-only) on one node, and in the database all nodes share on PostgreSQL.
         services.AddDataProtection().SetApplicationName("ElsaM3");
-        services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory, IServiceProvider>((keys, storage, logging, provider) =>
+            keys.XmlRepository = storage.Value.Provider == StorageProvider.PostgreSql
+                ? new EntityFrameworkCoreXmlRepository<ElsaM3DbContext>(provider, logging)
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
+        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Identity.Secrets.IGeneratedSecretStore>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
+                ? ActivatorUtilities.CreateInstance<DatabaseSecretStore>(provider)
+                : ActivatorUtilities.CreateInstance<ElsaM3.Identity.Secrets.FileSecretStore>(provider)));
         services.AddM3ppHosting();
         if (simulators.Enabled) services.AddSimulators();
         services.AddElsaM3Telemetry(config);

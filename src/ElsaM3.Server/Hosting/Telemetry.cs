@@ -23,7 +23,8 @@ public static class Telemetry
     {
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("ElsaM3"))
+            .ConfigureResource(resource => resource.AddService("ElsaM3",
+                serviceInstanceId: config[$"{ElsaM3.Runtime.Coordination.NodeOptions.Section}:Name"] is { Length: > 0 } node ? node : Environment.MachineName))
             .WithMetrics(metrics => metrics
                 .AddMeter(RuntimeMetrics.Name, PersistenceMetrics.Name, CaseMetrics.Name, M3Metrics.Name)
                 .AddAspNetCoreInstrumentation()

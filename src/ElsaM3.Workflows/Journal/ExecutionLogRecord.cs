@@ -14,6 +14,9 @@ public sealed class ExecutionLogRecord
     public string ActivityType { get; set; } = "";
     public int ActivityTypeVersion { get; set; } = 1;
     public string? ActivityName { get; set; }
+
+    /// <summary>The server (node) that ran the burst this record belongs to, as the store recorded it; not kept in the record itself.</summary>
+    public string? NodeName { get; set; }
     public string NodeId { get; set; } = "";
     public DateTimeOffset Timestamp { get; set; }
     public long Sequence { get; set; }

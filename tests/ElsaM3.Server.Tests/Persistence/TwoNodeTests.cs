@@ -10,8 +10,8 @@ namespace ElsaM3.Server.Tests.Persistence;
 
 /// <summary>
 /// Two nodes on one PostgreSQL database, both calling the same simulators (a third host): an instance is run by one node
-/// at a time, singleton jobs run on one node, HTTP triggers alternating between the nodes each run once, and a case
-/// started on one node carries on on the other.
+/// at a time, singleton jobs run on one node, HTTP triggers alternating between the nodes each run once, a case started
+/// on one node carries on on the other, and publishing, settings and tokens from one node hold on the other.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
@@ -28,10 +28,11 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
     public async Task DisposeAsync() => await _simulators.DisposeAsync();
 
     /// <summary>A node on the shared database whose gateways call the simulators' host.</summary>
-    private async Task<ElsaM3Application> NodeAsync()
+    private async Task<ElsaM3Application> NodeAsync(string name = "node")
     {
         var node = new ElsaM3Application(settings: new Dictionary<string, string?>
         {
+            ["ElsaM3:Node:Name"] = name,
             ["ElsaM3:Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:ElsaM3"] = _database,
             ["ElsaM3:Samples:Directory"] = Path.Combine(M3ppKit.Root, "workflows"),
@@ -72,8 +73,8 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Cases_posted_to_either_node_in_turn_each_raise_one_worksheet_and_are_logged_once()
     {
-        await using var a = await NodeAsync();
-        await using var b = await NodeAsync();
+        await using var a = await NodeAsync("node-a");
+        await using var b = await NodeAsync("node-b");
         var references = Enumerable.Range(1, 20).Select(n => $"NODES-{n:D3}").ToList();
         using var simulator = Simulator();
         var instances = new List<string>();
@@ -95,6 +96,10 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
             log.Select(e => $"{e!["operation"]}:{e["outcome"]}").Order().ToArray().ShouldBe(["CreateWorksheet:Success", "PullBackWorksheet:Success"], customMessage: reference);
             (await simulator.GetJsonAsync($"/simulators/m3pp/api/v1/worksheets?externalReference={reference}"))["items"]!.AsArray().Count.ShouldBe(1, reference);
         }
+        // Each instance records the node that ran it: the cases went to both.
+        var nodes = (await admin.GetJsonAsync($"{ApiClient.Api}/workflow-instances?pageSize=100"))["items"]!.AsArray()
+            .Where(i => instances.Contains(i!["id"]!.GetValue<string>())).Select(i => i!["nodeName"]!.GetValue<string>()).Distinct().Order().ToArray();
+        nodes.ShouldBe(["node-a", "node-b"]);
     }
 
     [Fact]
@@ -103,9 +108,9 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         using var simulator = Simulator();
         var @case = TwoWayKit.Case("NODES-900");
         (await simulator.PutAsJsonAsync("/simulators/cxm/api/v1/cases/NODES-900", @case)).EnsureSuccessStatusCode();
-        await using var b = await NodeAsync();
+        await using var b = await NodeAsync("node-b");
         string instanceId;
-        await using (var a = await NodeAsync())
+        await using (var a = await NodeAsync("node-a"))
         {
             var response = await a.CreateCxmClient().PostAsJsonAsync($"/workflows/cases/{TwoWayKit.Sample}", @case);
             instanceId = response.Headers.GetValues("x-elsa-workflow-instance-id").Single();
@@ -118,6 +123,72 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         var onB = await b.CreateAdminClientAsync();
         await onB.WaitForAsync(instanceId, "Finished", TimeSpan.FromSeconds(60));
         (await simulator.GetJsonAsync("/simulators/cxm/api/v1/cases/NODES-900"))["status"]!.GetValue<string>().ShouldBe("closed");
+        // The journal says which node ran each burst: the start on A, the closure on B.
+        var journal = (await onB.GetJsonAsync($"{ApiClient.Api}/workflow-instances/{instanceId}/journal?pageSize=1000"))["items"]!.AsArray();
+        journal.First()!["nodeName"]!.GetValue<string>().ShouldBe("node-a");
+        journal.Last()!["nodeName"]!.GetValue<string>().ShouldBe("node-b");
+    }
+
+    [Fact]
+    public async Task A_publish_on_one_node_is_served_by_the_other_at_once_and_a_retraction_too()
+    {
+        await using var a = await NodeAsync("node-a");
+        await using var b = await NodeAsync("node-b");
+        var onA = await a.CreateAdminClientAsync();
+        var onB = b.CreateCxmClient();
+        (await onB.GetAsync("/workflows/nodes/hello")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound); // B's index is loaded, without the route
+
+        await onA.PublishAsync(Support.Workflows.HttpWorkflow("nodes-hello", "/nodes/hello", "GET", Support.Workflows.Respond("r", "hello from {{ 1 + 1 }}"), Support.Workflows.Connect("ep", "r")));
+        var served = await WithinAsync(async () => (await onB.GetAsync("/workflows/nodes/hello")).IsSuccessStatusCode);
+        served.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        (await onB.GetStringAsync("/workflows/nodes/hello")).ShouldBe("hello from 2");
+
+        (await onA.PostAsync($"{ApiClient.Api}/workflow-definitions/nodes-hello/retract", null)).EnsureSuccessStatusCode();
+        var gone = await WithinAsync(async () => (await onB.GetAsync("/workflows/nodes/hello")).StatusCode == System.Net.HttpStatusCode.NotFound);
+        gone.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Settings_saved_on_one_node_are_used_by_the_other_and_a_token_from_one_works_on_the_other()
+    {
+        await using var a = await NodeAsync("node-a");
+        await using var b = await NodeAsync("node-b");
+        var onA = await a.CreateAdminClientAsync();
+        var onB = await b.CreateAdminClientAsync();
+        (await onB.GetJsonAsync("/api/settings/m3pp"))["pollIntervalSeconds"]!.GetValue<double>().ShouldBe(0.2); // B has read (and cached) them
+
+        var saved = await onA.PutAsJsonAsync("/api/settings/m3pp", new { pollIntervalSeconds = 7, hubisApiKey = M3ppKit.ApiKey });
+        saved.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        // B reads them again, the HUBis key too: encrypted on A with the key ring both nodes share.
+        var seen = await WithinAsync(async () => (await onB.GetJsonAsync("/api/settings/m3pp"))["pollIntervalSeconds"]!.GetValue<double>() == 7);
+        seen.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        await b.Services.GetRequiredService<ElsaM3.M3pp.Gateways.IGatewayConnections>().M3ppAsync(default);
+
+        // A token signed in on A is accepted by B: both sign with the key kept in the database.
+        var tokenFromA = onA.DefaultRequestHeaders.Authorization;
+        var bWithA = b.CreateClient();
+        bWithA.DefaultRequestHeaders.Authorization = tokenFromA;
+        (await bWithA.GetAsync($"{ApiClient.Api}/workflow-definitions")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var stranger = new ElsaM3Application();
+        await using (stranger)
+        {
+            // A server with its own store signs with its own key: the same token means nothing there.
+            var other = stranger.CreateClient();
+            other.DefaultRequestHeaders.Authorization = tokenFromA;
+            (await other.GetAsync($"{ApiClient.Api}/workflow-definitions")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        }
+    }
+
+    /// <summary>How long until <paramref name="condition"/> holds (polled every 20 ms, for up to 10 s).</summary>
+    private static async Task<TimeSpan> WithinAsync(Func<Task<bool>> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the other node did not follow");
+            await Task.Delay(20);
+        }
+        return clock.Elapsed;
     }
 
     private HttpClient Simulator()

@@ -1,4 +1,4 @@
-namespace ElsaM3.Identity.Files;
+namespace ElsaM3.Identity.Secrets;
 
 /// <summary>Files only the server's own user may read: folders 700, files 600 (on Unix; Windows keeps its ACLs).</summary>
 public static class SecretFiles
