@@ -22,14 +22,14 @@ using ElsaM3.ChaosRun;
 if (args.FirstOrDefault() == "two-way")
 {
     var benchRoot = FindRoot();
-    return await TwoWayBench.RunAsync(benchRoot, Path.Combine(benchRoot, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll"),
+    return await TwoWayBench.RunAsync(benchRoot, ServerDll(benchRoot),
         args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 1_000, args.Skip(3).ToArray());
 }
 
 if (args.FirstOrDefault() == "m3-path")
 {
     var benchRoot = FindRoot();
-    return await M3PathBench.RunAsync(benchRoot, Path.Combine(benchRoot, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll"),
+    return await M3PathBench.RunAsync(benchRoot, ServerDll(benchRoot),
         args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 16, args.Skip(3).ToArray());
 }
 
@@ -43,7 +43,7 @@ const string Password = "chaos-password";
 const string CxmKey = "cxm_chaos-run-key-0123456789abcdefghijklmnop";
 
 var root = FindRoot();
-var serverDll = Path.Combine(root, "src", "ElsaM3.Server", "bin", "Release", "net10.0", "ElsaM3.Server.dll");
+var serverDll = ServerDll(root);
 if (!File.Exists(serverDll)) throw new FileNotFoundException("Build the server first: dotnet build -c Release src/ElsaM3.Server", serverDll);
 var data = Path.Combine(Path.GetTempPath(), "elsam3-chaos", Guid.NewGuid().ToString("N"));
 string[] common =
@@ -222,6 +222,10 @@ Console.WriteLine($"| cases | nodes | store | complete | duplicates | lost | kil
 Console.WriteLine($"| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 Console.WriteLine($"| {cases} | {options.Nodes} | {(options.OnPostgres ? "PostgreSQL" : "SQLite")} | {complete} | {duplicates} | {lost} | {killsDone} | {injected} | {elapsed.TotalSeconds:0.0} s |");
 return complete == cases && duplicates == 0 && lost == 0 ? 0 : 1;
+
+// The server built in the same configuration as this tool (Release for measurements).
+static string ServerDll(string root) => Path.Combine(root, "src", "ElsaM3.Server", "bin",
+    AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release", "net10.0", "ElsaM3.Server.dll");
 
 static string FindRoot()
 {
