@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Load benchmark (issue 3): an HTTP-triggered 5-activity workflow on the SQLite store, driven by wrk at
 # concurrency 32 for 30 s, with an empty store and with 1,000,000 prior instances, next to the physical floor
-# (one SQLite insert of a 2 KB row per request). Usage: bench/load.sh [seconds] [prior-instances]
+# (one SQLite insert of a 2 KB row per request). Usage: bench/load.sh [seconds] [prior-instances] [sqlite|postgres]
+#
+# With postgres (issue 17): a durable PostgreSQL in a temporary folder; the floor (one insert of the same 2 KB row, as
+# text and as jsonb), one node, and two nodes behind nginx round robin (Debian's nginx, installed when missing).
 source "$(dirname "$0")/load-lib.sh"
+if [[ "${3:-sqlite}" == "postgres" ]]; then
+  source "$(dirname "$0")/load-postgres.sh"
+  exit 0
+fi
 
 echo "## Physical floor: one SQLite insert of a 2 KB row per request"
 rm -rf "$WORK/floor"

@@ -7,11 +7,11 @@ namespace ElsaM3.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the tests and benchmarks: <c>initdb</c> into a temporary folder, started on a free loopback port
-/// (no TCP beyond 127.0.0.1, trust authentication, fsync off), stopped and removed at the end. The binaries come from
+/// (no TCP beyond 127.0.0.1, trust authentication; fsync off unless <c>durable</c>, as benchmarks need), stopped and removed at the end. The binaries come from
 /// Debian's PostgreSQL packages (<c>./test.sh</c> installs them when missing). As root, the server runs as the
 /// <c>postgres</c> user, as PostgreSQL requires.
 /// </summary>
-public sealed class TemporaryPostgres : IAsyncDisposable
+public sealed class TemporaryPostgres(bool durable = false) : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "elsam3-postgres", Guid.NewGuid().ToString("N"));
     private string _bin = "";
@@ -27,7 +27,7 @@ public sealed class TemporaryPostgres : IAsyncDisposable
         if (RunsAsRoot) await RunAsync("chown", $"-R postgres {Path.GetDirectoryName(_folder)}");
         await RunAsPostgresAsync("initdb", $"-D {_folder}/data -U postgres -A trust -E UTF8 --no-sync --locale=C.UTF-8");
         await RunAsPostgresAsync("pg_ctl", $"-D {_folder}/data -l {_folder}/server.log -w -t 60 start " +
-            $"-o \"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\"");
+            $"-o \"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=300{(durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")}\"");
     }
 
     /// <summary>A new, empty database; its connection string.</summary>
