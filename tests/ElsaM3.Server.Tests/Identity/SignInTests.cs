@@ -75,7 +75,7 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task AdminPassword_IsGeneratedOnce_AndKeptHashedInTheDataFolder()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "elsam3-tests", Guid.NewGuid().ToString("N"));
-        await using (var app = new ElsaM3Application(dataDirectory, new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "" }))
+        await using (var app = new ElsaM3Application(dataDirectory, new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Storage:Provider"] = "Sqlite" }))
             (await app.CreateClient().GetAsync("/elsa/api/workflow-definitions")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         var file = Path.Combine(dataDirectory, "admin-password.json");
@@ -84,7 +84,7 @@ public sealed class SignInTests : IAsyncLifetime
         stored.ShouldContain("passwordHash", Case.Insensitive);
         File.Exists(Path.Combine(dataDirectory, "signing.key")).ShouldBeTrue();
 
-        await using var again = new ElsaM3Application(dataDirectory, new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "" });
+        await using var again = new ElsaM3Application(dataDirectory, new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Storage:Provider"] = "Sqlite" });
         (await again.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await File.ReadAllTextAsync(file)).ShouldBe(stored);
     }

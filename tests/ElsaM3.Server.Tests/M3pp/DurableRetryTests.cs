@@ -168,7 +168,7 @@ public sealed class DurableRetryTests
     [Fact]
     public async Task A_commit_that_fails_after_a_successful_attempt_logs_nothing_and_its_retry_logs_once()
     {
-        await using var kit = await M3ppKit.StartAsync();
+        await using var kit = await M3ppKit.StartAsync(TestStore.PinnedToSqlite()); // the failure is injected with an SQLite trigger
         // Every commit that writes an integration log entry fails for the next two seconds (a disk or lock failure
         // after the M3 call succeeded); the scheduler then resumes the attempt again.
         var until = DateTime.UtcNow.AddSeconds(2).ToOADate() + 2415018.5;

@@ -28,9 +28,9 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
     public async Task DisposeAsync() => await _simulators.DisposeAsync();
 
     /// <summary>A node on the shared database whose gateways call the simulators' host.</summary>
-    private async Task<ElsaM3Application> NodeAsync(string name = "node")
+    private async Task<ElsaM3Application> NodeAsync(string name = "node", IDictionary<string, string?>? more = null)
     {
-        var node = new ElsaM3Application(settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ElsaM3:Node:Name"] = name,
             ["ElsaM3:Storage:Provider"] = "PostgreSql",
@@ -38,12 +38,14 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
             ["ElsaM3:Samples:Directory"] = Path.Combine(M3ppKit.Root, "workflows"),
             ["ElsaM3:M3pp:Retry:Delays:0"] = "00:00:00.020",
             ["ElsaM3:M3pp:PollInterval"] = "00:00:00.200",
-        }, services: s =>
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
+        var node = new ElsaM3Application(settings: settings, services: s =>
         {
             s.AddHttpClient(RestM3ppGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => _simulators.Server.CreateHandler());
             s.AddHttpClient(RestCxmGateway.ClientName).ConfigurePrimaryHttpMessageHandler(() => _simulators.Server.CreateHandler());
         });
-        await node.CreateAdminClientAsync(); // started: migrations and samples in place before the next node starts
+        (await node.CreateClient().GetAsync("/health/ready")).EnsureSuccessStatusCode(); // started: migrations and samples in place before the next node starts
         return node;
     }
 
@@ -177,6 +179,26 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
             other.DefaultRequestHeaders.Authorization = tokenFromA;
             (await other.GetAsync($"{ApiClient.Api}/workflow-definitions")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
         }
+    }
+
+    [Fact]
+    public async Task Generated_credentials_are_kept_in_the_database_once_for_every_node()
+    {
+        var generated = new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Identity:CxmApiKey"] = "" };
+        await using var a = await NodeAsync("node-a", generated);
+        await using var b = await NodeAsync("node-b", generated);
+        var onA = a.Services.GetRequiredService<ElsaM3.Identity.Secrets.IdentitySecrets>();
+        var onB = b.Services.GetRequiredService<ElsaM3.Identity.Secrets.IdentitySecrets>();
+
+        onA.AdminPasswordHash.ShouldNotBeNullOrEmpty();
+        onB.AdminPasswordHash.ShouldBe(onA.AdminPasswordHash);
+        onB.CxmKeyHash.ShouldBe(onA.CxmKeyHash);
+        onB.SigningKey.ShouldBe(onA.SigningKey);
+        var settings = a.Services.GetRequiredService<ElsaM3.Runtime.Settings.ISettingsStore>();
+        (await settings.GetAsync(ElsaM3.Identity.Secrets.GeneratedSecretName.AdminPasswordHash.Key, default)).ShouldBe(onA.AdminPasswordHash);
+        foreach (var node in new[] { a, b })
+        foreach (var file in new[] { "signing.key", "admin-password.json", "cxm-api-key.json" })
+            File.Exists(Path.Combine(node.DataDirectory, file)).ShouldBeFalse(file);
     }
 
     /// <summary>How long until <paramref name="condition"/> holds (polled every 20 ms, for up to 10 s).</summary>

@@ -9,7 +9,7 @@ namespace ElsaM3.Server.Tests.Runtime;
 /// <summary>The single writer's group commit: bursts queued together share a transaction, and one bad commit fails alone.</summary>
 public sealed class CommitWriterTests : IAsyncLifetime
 {
-    private readonly ElsaM3Application _app = new();
+    private readonly ElsaM3Application _app = new(settings: TestStore.PinnedToSqlite());
     private IWorkflowInstanceStore _store = null!;
 
     public async Task InitializeAsync()

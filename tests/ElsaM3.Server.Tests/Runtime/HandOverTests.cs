@@ -23,7 +23,8 @@ public sealed class HandOverTests : IAsyncLifetime
     private CountingStore _store = null!;
     private ElsaM3.Workflows.Definitions.WorkflowDefinition _definition = null!;
 
-    public HandOverTests() => _app = QuietScheduler.App(_clock);
+    // The hand-over keeps state in memory between bursts, which only one node may do (several nodes turn it off).
+    public HandOverTests() => _app = QuietScheduler.App(_clock, TestStore.PinnedToSqlite());
 
     public async Task InitializeAsync()
     {

@@ -11,7 +11,7 @@ namespace ElsaM3.Server.Tests.Runtime;
 /// </summary>
 public sealed class SqlitePragmasTests : IAsyncLifetime
 {
-    private readonly ElsaM3Application _app = new();
+    private readonly ElsaM3Application _app = new(settings: TestStore.PinnedToSqlite());
 
     public async Task InitializeAsync() => await _app.CreateAdminClientAsync();
 

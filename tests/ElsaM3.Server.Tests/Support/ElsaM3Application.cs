@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ElsaM3.Server.Tests.Support;
 
-/// <summary>The real server in-process on its own SQLite file in a temporary folder.</summary>
+/// <summary>The real server in-process on its own SQLite file in a temporary folder (or its own PostgreSQL database, <see cref="TestStore"/>).</summary>
 public sealed class ElsaM3Application : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
@@ -25,7 +25,11 @@ public sealed class ElsaM3Application : WebApplicationFactory<Program>
             ["ElsaM3:Identity:Users:0:PasswordHash"] = new Microsoft.AspNetCore.Identity.PasswordHasher<string>().HashPassword("ana", AnalystPassword),
             ["ElsaM3:Identity:Users:0:Roles:0"] = "analyst",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        settings ??= new Dictionary<string, string?>();
+        // A test that chose its store keeps it; the others run on the store of this run (ELSAM3_TEST_STORE).
+        if (!settings.ContainsKey("ElsaM3:Storage:Provider"))
+            foreach (var (key, value) in TestStore.Settings(DataDirectory)) _settings[key] = value;
+        foreach (var (key, value) in settings) _settings[key] = value;
     }
 
     public const string AdminPassword = "admin-test-password";

@@ -10,7 +10,10 @@ namespace ElsaM3.Server.Tests.Support;
 /// </summary>
 public static class QuietScheduler
 {
-    public static ElsaM3Application App(FakeTimeProvider clock) => new(
-        settings: new Dictionary<string, string?> { ["ElsaM3:Scheduling:PollInterval"] = "01:00:00" },
-        services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+    public static ElsaM3Application App(FakeTimeProvider clock, Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
+        settings["ElsaM3:Scheduling:PollInterval"] = "01:00:00";
+        return new ElsaM3Application(settings: settings, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+    }
 }

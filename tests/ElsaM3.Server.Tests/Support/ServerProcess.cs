@@ -78,7 +78,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The server built next to these tests (same configuration).</summary>
-    private static string ServerDll
+    public static string ServerDll
     {
         get
         {
