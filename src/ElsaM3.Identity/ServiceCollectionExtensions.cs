@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApplicationDirectory>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SignInThrottle>();
+        services.TryAddSingleton<ISignatureReplayGuard, MemoryReplayGuard>();
         services.AddHostedService<IdentityInitializer>();
 
         services.AddAuthentication(CredentialSchemes.Default)

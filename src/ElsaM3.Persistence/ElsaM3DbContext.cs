@@ -21,6 +21,8 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
     /// <summary>ASP.NET Core Data Protection's key ring, shared by the nodes of a PostgreSQL store (one node keeps it in its data folder).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SeenSignatureRow> SeenSignatures => Set<SeenSignatureRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -66,6 +68,12 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
         model.Entity<ActivityExecutionRow>(e => e.HasIndex(a => new { a.WorkflowInstanceId, a.ActivityNodeId }));
         model.Entity<IncidentRow>(e => e.HasIndex(i => i.WorkflowInstanceId));
         model.Entity<SettingRow>(e => e.HasKey(s => s.Key));
+        model.Entity<SeenSignatureRow>(e =>
+        {
+            e.HasKey(s => s.Signature);
+            e.Property(s => s.Signature).HasMaxLength(64);
+            e.HasIndex(s => s.KeepUntil);
+        });
         model.Entity<IntegrationLogRow>(e =>
         {
             e.ToTable("IntegrationLog");

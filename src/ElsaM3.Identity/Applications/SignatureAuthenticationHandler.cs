@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using ElsaM3.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ internal sealed class SignatureAuthenticationHandler(
     UrlEncoder encoder,
     ApplicationDirectory applications,
     IOptions<IdentityOptions> identity,
-    IMemoryCache seen,
+    ISignatureReplayGuard replays,
     TimeProvider clock,
     AuditRecorder audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,9 +29,6 @@ internal sealed class SignatureAuthenticationHandler(
     public const string SignatureHeader = "X-Signature";
     public const string TimestampHeader = "X-Timestamp";
     private const string Prefix = "sha256=";
-
-    // Seen-check and remember must be one step, or two requests with one signature could both pass.
-    private static readonly Lock ReplayLock = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -54,13 +50,9 @@ internal sealed class SignatureAuthenticationHandler(
         var app = applications.Signing.FirstOrDefault(a => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(a.SigningSecret!), signed), expected));
         if (app is null) return AuthenticateResult.Fail("The signature does not match.");
 
-        // A signature is good once: the same one again within the window is a replay.
-        var replayKey = "signature:" + presented.ToLowerInvariant();
-        lock (ReplayLock)
-        {
-            if (seen.TryGetValue(replayKey, out _)) return AuthenticateResult.Fail("The signature was already used.");
-            seen.Set(replayKey, true, TimeSpan.FromTicks(settings.SignatureWindow.Ticks * 2));
-        }
+        // A signature is good once: the same one again within the window (on any node) is a replay.
+        if (!await replays.FirstUseAsync(presented.ToLowerInvariant(), clock.GetUtcNow() + settings.SignatureWindow * 2, Context.RequestAborted))
+            return AuthenticateResult.Fail("The signature was already used.");
         var principal = ApplicationPrincipal.For(app, SchemeName, "signature");
         await audit.RecordDailyAsync(Context, principal, AuditAction.ApplicationKeyUsed);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -289,6 +289,22 @@ namespace ElsaM3.Persistence.PostgreSql.Migrations
                     b.ToTable("JournalChunks");
                 });
 
+            modelBuilder.Entity("ElsaM3.Persistence.Entities.SeenSignatureRow", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SeenSignatures");
+                });
+
             modelBuilder.Entity("ElsaM3.Persistence.Entities.SettingRow", b =>
                 {
                     b.Property<string>("Key")

@@ -126,3 +126,10 @@ public sealed class IntegrationLogRow
     public long DurationMs { get; set; }
     public string? CorrelationId { get; set; }
 }
+
+/// <summary>A signed request's signature, refused again until <see cref="KeepUntil"/> (several nodes on PostgreSQL).</summary>
+public sealed class SeenSignatureRow
+{
+    public string Signature { get; set; } = "";
+    public DateTimeOffset KeepUntil { get; set; }
+}

@@ -280,6 +280,22 @@ namespace ElsaM3.Persistence.Migrations
                     b.ToTable("JournalChunks");
                 });
 
+            modelBuilder.Entity("ElsaM3.Persistence.Entities.SeenSignatureRow", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SeenSignatures");
+                });
+
             modelBuilder.Entity("ElsaM3.Persistence.Entities.SettingRow", b =>
                 {
                     b.Property<string>("Key")

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using ElsaM3.Cases;
 using ElsaM3.Cases.Http;
 using ElsaM3.Cases.Http.TestCases;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ElsaM3.Identity;
 using ElsaM3.Server.Studio;
@@ -86,10 +85,6 @@ public static class ServerExtensions
             keys.XmlRepository = storage.Value.Provider == StorageProvider.PostgreSql
                 ? new EntityFrameworkCoreXmlRepository<ElsaM3DbContext>(provider, logging)
                 : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
-        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Identity.Secrets.IGeneratedSecretStore>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.PostgreSql
-                ? ActivatorUtilities.CreateInstance<DatabaseSecretStore>(provider)
-                : ActivatorUtilities.CreateInstance<ElsaM3.Identity.Secrets.FileSecretStore>(provider)));
         services.AddM3ppHosting();
         if (simulators.Enabled) services.AddSimulators();
         services.AddElsaM3Telemetry(config);

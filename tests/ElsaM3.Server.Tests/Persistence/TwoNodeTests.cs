@@ -182,6 +182,34 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_request_taken_by_one_node_is_refused_as_a_replay_by_the_other()
+    {
+        const string secret = "cxm-webhook-shared-secret-0123456789abcdef";
+        var webhooks = new Dictionary<string, string?>
+        {
+            ["ElsaM3:Identity:Applications:0:Name"] = "cxm-webhooks",
+            ["ElsaM3:Identity:Applications:0:SigningSecret"] = secret,
+            ["ElsaM3:Identity:Applications:0:Roles:0"] = "cxm",
+        };
+        await using var a = await NodeAsync("node-a", webhooks);
+        await using var b = await NodeAsync("node-b", webhooks);
+        var body = M3ppKit.SampleCase("noise-complaint").ToJsonString();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+        HttpRequestMessage Signed() => new(HttpMethod.Post, "/workflows/cases/noise-complaint")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "X-Timestamp", timestamp }, { "X-Signature", signature } },
+        };
+
+        (await a.CreateClient().SendAsync(Signed())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
+        var replay = await b.CreateClient().SendAsync(Signed());
+        replay.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized, await replay.Content.ReadAsStringAsync());
+        (await a.CreateClient().SendAsync(Signed())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Generated_credentials_are_kept_in_the_database_once_for_every_node()
     {
         var generated = new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Identity:CxmApiKey"] = "" };

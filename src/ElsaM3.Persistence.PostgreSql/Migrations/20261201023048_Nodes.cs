@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ElsaM3.Persistence.Migrations
+namespace ElsaM3.Persistence.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Nodes : Migration
@@ -13,43 +14,60 @@ namespace ElsaM3.Persistence.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NodeName",
                 table: "WorkflowInstances",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NodeName",
                 table: "JournalChunks",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClaimedBy",
                 table: "Bookmarks",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ClaimedUntil",
                 table: "Bookmarks",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "SeenSignatures",
+                columns: table => new
+                {
+                    Signature = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeepUntil = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeenSignatures", x => x.Signature);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeenSignatures_KeepUntil",
+                table: "SeenSignatures",
+                column: "KeepUntil");
         }
 
         /// <inheritdoc />
@@ -57,6 +75,9 @@ namespace ElsaM3.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "SeenSignatures");
 
             migrationBuilder.DropColumn(
                 name: "NodeName",

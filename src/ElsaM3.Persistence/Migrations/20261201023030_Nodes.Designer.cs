@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElsaM3.Persistence.Migrations
 {
     [DbContext(typeof(ElsaM3DbContext))]
-    [Migration("20261201015529_Nodes")]
+    [Migration("20261201023030_Nodes")]
     partial class Nodes
     {
         /// <inheritdoc />
@@ -281,6 +281,22 @@ namespace ElsaM3.Persistence.Migrations
                     b.HasIndex("WorkflowInstanceId", "FirstSequence");
 
                     b.ToTable("JournalChunks");
+                });
+
+            modelBuilder.Entity("ElsaM3.Persistence.Entities.SeenSignatureRow", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SeenSignatures");
                 });
 
             modelBuilder.Entity("ElsaM3.Persistence.Entities.SettingRow", b =>

@@ -1,7 +1,7 @@
 using ElsaM3.Identity.Secrets;
 using ElsaM3.Runtime.Settings;
 
-namespace ElsaM3.Server.Hosting;
+namespace ElsaM3.Persistence.Stores;
 
 /// <summary>
 /// Generated secrets in the shared database's settings, so every node signs with one key and knows the one generated

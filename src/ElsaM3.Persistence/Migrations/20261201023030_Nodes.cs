@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ElsaM3.Persistence.PostgreSql.Migrations
+namespace ElsaM3.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Nodes : Migration
@@ -14,43 +13,60 @@ namespace ElsaM3.Persistence.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NodeName",
                 table: "WorkflowInstances",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NodeName",
                 table: "JournalChunks",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClaimedBy",
                 table: "Bookmarks",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ClaimedUntil",
                 table: "Bookmarks",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "SeenSignatures",
+                columns: table => new
+                {
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeepUntil = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeenSignatures", x => x.Signature);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeenSignatures_KeepUntil",
+                table: "SeenSignatures",
+                column: "KeepUntil");
         }
 
         /// <inheritdoc />
@@ -58,6 +74,9 @@ namespace ElsaM3.Persistence.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "SeenSignatures");
 
             migrationBuilder.DropColumn(
                 name: "NodeName",

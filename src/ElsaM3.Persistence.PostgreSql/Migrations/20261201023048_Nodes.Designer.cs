@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElsaM3.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(ElsaM3DbContext))]
-    [Migration("20261201015539_Nodes")]
+    [Migration("20261201023048_Nodes")]
     partial class Nodes
     {
         /// <inheritdoc />
@@ -290,6 +290,22 @@ namespace ElsaM3.Persistence.PostgreSql.Migrations
                     b.HasIndex("WorkflowInstanceId", "FirstSequence");
 
                     b.ToTable("JournalChunks");
+                });
+
+            modelBuilder.Entity("ElsaM3.Persistence.Entities.SeenSignatureRow", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SeenSignatures");
                 });
 
             modelBuilder.Entity("ElsaM3.Persistence.Entities.SettingRow", b =>
