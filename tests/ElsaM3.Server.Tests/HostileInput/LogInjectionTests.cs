@@ -1,5 +1,6 @@
 using ElsaM3.Server.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ElsaM3.Server.Tests.HostileInput;
@@ -30,5 +31,27 @@ public sealed class LogInjectionTests
         new EscapingConsoleFormatter().Write(entry, null, writer);
 
         writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldAllBe(line => line.StartsWith("      "));
+    }
+
+    [Fact]
+    public void The_server_writes_its_node_name_on_each_entry_escaped_like_a_message()
+    {
+        var writer = new StringWriter();
+        var node = Microsoft.Extensions.Options.Options.Create(new ElsaM3.Runtime.Coordination.NodeOptions { Name = "node-a\nfail: x" });
+        var entry = new LogEntry<string>(LogLevel.Information, "ElsaM3.Test", new EventId(3), "hello", null, (s, _) => s);
+
+        new EscapingConsoleFormatter(node).Write(entry, null, writer);
+
+        writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).ShouldBe(["info: [node-a\\nfail: x] ElsaM3.Test[3]", "      hello"]);
+    }
+
+    [Fact]
+    public async Task The_running_server_logs_with_its_configured_node_name()
+    {
+        var logs = new StringWriter();
+        await using var app = new Support.ElsaM3Application(settings: new Dictionary<string, string?> { ["ElsaM3:Node:Name"] = "elsam3-b" });
+        var formatter = app.Services.GetServices<Microsoft.Extensions.Logging.Console.ConsoleFormatter>().Single(f => f.Name == EscapingConsoleFormatter.FormatterName);
+        formatter.Write(new LogEntry<string>(LogLevel.Information, "c", new EventId(0), "m", null, (s, _) => s), null, logs);
+        logs.ToString().ShouldStartWith("info: [elsam3-b] c[0]");
     }
 }

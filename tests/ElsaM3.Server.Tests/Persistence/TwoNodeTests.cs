@@ -151,6 +151,29 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_whose_listening_connection_was_cut_still_follows_a_publish_made_meanwhile()
+    {
+        await using var a = await NodeAsync("node-a");
+        await using var b = await NodeAsync("node-b");
+        var onA = await a.CreateAdminClientAsync();
+        var onB = b.CreateCxmClient();
+        (await onB.GetAsync("/workflows/nodes/cut")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+
+        // The database drops the nodes' LISTEN connections (a restart, a network cut): announcements made now are lost.
+        await using (var db = new Npgsql.NpgsqlConnection(_database))
+        {
+            await db.OpenAsync();
+            await using var cut = new Npgsql.NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", db);
+            ((long)(await cut.ExecuteScalarAsync())!).ShouldBe(2);
+        }
+        await onA.PublishAsync(Support.Workflows.HttpWorkflow("nodes-cut", "/nodes/cut", "GET", Support.Workflows.Respond("r", "after the cut"), Support.Workflows.Connect("ep", "r")));
+
+        // B listens again and, not knowing what it missed, drops its caches.
+        await WithinAsync(async () => (await onB.GetAsync("/workflows/nodes/cut")).IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task Settings_saved_on_one_node_are_used_by_the_other_and_a_token_from_one_works_on_the_other()
     {
         await using var a = await NodeAsync("node-a");
