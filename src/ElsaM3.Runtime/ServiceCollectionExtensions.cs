@@ -26,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InstanceAccess>();
         services.TryAddSingleton<Coordination.INodeLocks, Coordination.ProcessLocks>();
         services.TryAddSingleton<Coordination.INodeBroadcast, Coordination.SingleNodeBroadcast>();
+        services.AddSingleton<Coordination.IdSlot>();
+        services.AddHostedService(sp => sp.GetRequiredService<Coordination.IdSlot>());
         services.AddOptions<Coordination.NodeOptions>().BindConfiguration(Coordination.NodeOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name) && o.Name.Length <= Coordination.NodeOptions.MaxNameLength,
                 $"{Coordination.NodeOptions.Section}:Name must be 1 to {Coordination.NodeOptions.MaxNameLength} characters.")

@@ -12,12 +12,15 @@ namespace ElsaM3.Server.Hosting;
 /// makes the data folder owner-only (the database, keys and hashes in it are nobody else's to read).
 /// </summary>
 internal sealed class StartupTasks(
-    StoreInitializer store, SampleWorkflowImporter samples, IOptions<StorageOptions> storage, IDataProtectionProvider protection, INodeLocks locks)
+    StoreInitializer store, SampleWorkflowImporter samples, IOptions<StorageOptions> storage, IDataProtectionProvider protection, INodeLocks locks,
+    IdSlot idSlot)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         SecretFiles.CreateFolder(storage.Value.DataDirectory);
+        // Before anything is written: this node's ids must differ from every other node's.
+        await idSlot.TakeAsync(cancellationToken);
         // Nodes starting together prepare the shared store one after the other: the second finds the samples imported.
         await using (await locks.AcquireAsync("elsam3:job:startup", cancellationToken))
         {

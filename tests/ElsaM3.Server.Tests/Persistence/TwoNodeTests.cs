@@ -66,6 +66,7 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
 
         var job = await a.Services.GetRequiredService<INodeLocks>().TryAcquireAsync("elsam3:job:test", default);
         job.ShouldNotBeNull();
+        (await a.Services.GetRequiredService<INodeLocks>().TryAcquireAsync("elsam3:job:test", default)).ShouldBeNull("held on this node too");
         (await b.Services.GetRequiredService<INodeLocks>().TryAcquireAsync("elsam3:job:test", default)).ShouldBeNull();
         await job.DisposeAsync();
         await using var taken = await b.Services.GetRequiredService<INodeLocks>().TryAcquireAsync("elsam3:job:test", default);
@@ -230,6 +231,21 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         var replay = await b.CreateClient().SendAsync(Signed());
         replay.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized, await replay.Content.ReadAsStringAsync());
         (await a.CreateClient().SendAsync(Signed())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Each_node_holds_its_own_id_slot_and_an_id_made_on_it_carries_that_slot()
+    {
+        await using var a = await NodeAsync("node-a");
+        await using var b = await NodeAsync("node-b");
+        var slotA = a.Services.GetRequiredService<IdSlot>().Slot;
+        var slotB = b.Services.GetRequiredService<IdSlot>().Slot;
+        slotA.ShouldNotBeNull();
+        slotB.ShouldNotBeNull();
+        slotB.ShouldNotBe(slotA);
+        // Hosts in one process share its sequence; the latest node started sets the slot.
+        var id = Convert.ToInt64(ElsaM3.Workflows.Execution.Ids.New(), 16);
+        ((id >> 10) & 0x3FF).ShouldBe(slotB!.Value);
     }
 
     [Fact]
