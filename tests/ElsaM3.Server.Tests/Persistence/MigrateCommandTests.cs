@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ElsaM3.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,14 +45,6 @@ public sealed class MigrateCommandTests(PostgresServer postgres)
         output.ShouldContain("ConnectionStrings:ElsaM3");
     }
 
-    private static async Task<(int Code, string Output)> MigrateAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ServerProcess.ServerDll, "migrate" }.Concat(args)) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Code, string Output)> MigrateAsync(params string[] args) =>
+        DotnetTool.RunAsync(ServerProcess.ServerDll, ["migrate", .. args], TimeSpan.FromMinutes(2));
 }

@@ -78,17 +78,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The server built next to these tests (same configuration).</summary>
-    public static string ServerDll
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "ElsaM3.sln")))
-                    return Path.Combine(dir.FullName, "src", "ElsaM3.Server", "bin", configuration, "net10.0", "ElsaM3.Server.dll");
-            throw new FileNotFoundException("ElsaM3.sln not found above the test folder.");
-        }
-    }
+    public static string ServerDll => DotnetTool.Built(Path.Combine("src", "ElsaM3.Server"), "ElsaM3.Server.dll");
 
     public async ValueTask DisposeAsync()
     {
