@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using ElsaM3.Identity.Applications;
 using ElsaM3.Identity.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

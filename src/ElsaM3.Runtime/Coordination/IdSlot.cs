@@ -36,6 +36,7 @@ public sealed partial class IdSlot(INodeLocks locks, ILogger<IdSlot> logger) : B
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!locks.SpansNodes) return;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
