@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 
 namespace ElsaM3.Browser.Tests;
 
@@ -42,10 +43,10 @@ public sealed class TwoWayLogTests : IAsyncLifetime
         await page.FillAsync("#filter-case", "101004567920");
         await page.SelectOptionAsync("#filter-direction", "In");
         await page.ClickAsync("#search");
-        await page.WaitForFunctionAsync("() => document.getElementById('log-status').textContent !== 'Loading…'");
         var rows = page.Locator("#log tbody tr");
-        // Both watches saw the closure: the first carried on (status no longer OPEN), then the second (CLOSED).
-        (await rows.CountAsync()).ShouldBe(2);
+        // Both watches saw the closure: the first carried on (status no longer OPEN), then the second (CLOSED). The table
+        // shows the unfiltered log until the search answers, so the count is awaited, not read at once.
+        await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = 30000 });
         (await page.Locator("#log tbody td.direction").AllTextContentsAsync()).ShouldAllBe(d => d == "In");
         (await rows.Locator("td:nth-child(4)").AllTextContentsAsync()).ShouldAllBe(o => o == "WorksheetChanged");
         (await rows.Last.Locator("td.messages").TextContentAsync())!.ShouldContain("status OPEN → CLOSED");
@@ -53,8 +54,7 @@ public sealed class TwoWayLogTests : IAsyncLifetime
 
         await page.SelectOptionAsync("#filter-direction", "Out");
         await page.ClickAsync("#search");
-        await page.WaitForFunctionAsync("() => document.getElementById('log-status').textContent !== 'Loading…'");
-        (await rows.Locator("td:nth-child(4)").AllTextContentsAsync()).ShouldBe(["UpdateCase", "UpdateCase", "PullBackWorksheet", "CreateWorksheet"]);
+        await Assertions.Expect(rows.Locator("td:nth-child(4)")).ToHaveTextAsync(["UpdateCase", "UpdateCase", "PullBackWorksheet", "CreateWorksheet"], new() { Timeout = 30000 });
         _studio.FailedCalls.ShouldBeEmpty();
     }
 
