@@ -2,10 +2,14 @@ using ElsaM3.Persistence.Sqlite;
 using ElsaM3.Persistence.Stores;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -34,8 +38,13 @@ public static class ServiceCollectionExtensions
             else
                 options.UseSqlite(Storage(sp).ResolveConnectionString()).AddInterceptors(new SqlitePragmas());
         });
-        // Data Protection's EF key store reads the key ring through a scoped context.
+        // Data Protection's key ring is shared by every node in the database on PostgreSQL (read through a scoped context);
+        // one node keeps it in its data folder (owner-only).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ElsaM3DbContext>>().CreateDbContext());
+        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory, IServiceProvider>((keys, logging, sp) =>
+            keys.XmlRepository = OnPostgreSql(sp)
+                ? new EntityFrameworkCoreXmlRepository<ElsaM3DbContext>(sp, logging)
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(Storage(sp).DataDirectory), "keys")), logging));
         services.AddSingleton<ICommitStore>(sp => OnPostgreSql(sp)
             ? new PostgreSql.PostgreSqlCommitStore(sp.GetRequiredService<NpgsqlDataSource>())
             : new SqliteCommitStore(Storage(sp).ResolveConnectionString()));

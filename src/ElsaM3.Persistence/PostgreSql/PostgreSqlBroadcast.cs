@@ -29,9 +29,7 @@ internal sealed partial class PostgreSqlBroadcast(NpgsqlDataSource dataSource, T
 
     public async ValueTask AnnounceAsync(SharedStateTopic topic, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
-        command.Parameters.AddWithValue("channel", Channel);
-        command.Parameters.AddWithValue("payload", _origin + "|" + topic.Name);
+        await using var command = dataSource.Command("SELECT pg_notify($1, $2)", Channel, _origin + "|" + topic.Name);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -82,14 +82,3 @@ internal sealed class PostgreSqlCommitStore(NpgsqlDataSource dataSource) : IComm
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
-
-internal static class NpgsqlBatchExtensions
-{
-    /// <summary>Adds a statement with positional parameters (<c>$1</c>, <c>$2</c>…); a null goes as SQL NULL.</summary>
-    public static void Add(this NpgsqlBatch batch, string sql, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        batch.BatchCommands.Add(command);
-    }
-}

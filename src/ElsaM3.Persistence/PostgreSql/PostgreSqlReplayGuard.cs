@@ -16,13 +16,10 @@ internal sealed class PostgreSqlReplayGuard(NpgsqlDataSource dataSource, TimePro
     {
         var now = clock.GetUtcNow();
         await ClearLapsedAsync(now, cancellationToken);
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.Command("""
             INSERT INTO "SeenSignatures" ("Signature", "KeepUntil") VALUES ($1, $2)
             ON CONFLICT ("Signature") DO UPDATE SET "KeepUntil" = excluded."KeepUntil" WHERE "SeenSignatures"."KeepUntil" <= $3
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = signature });
-        command.Parameters.Add(new NpgsqlParameter { Value = keepUntil.UtcTicks });
-        command.Parameters.Add(new NpgsqlParameter { Value = now.UtcTicks });
+            """, signature, keepUntil.UtcTicks, now.UtcTicks);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -30,8 +27,7 @@ internal sealed class PostgreSqlReplayGuard(NpgsqlDataSource dataSource, TimePro
     {
         var last = Interlocked.Read(ref _lastCleared);
         if (now.UtcTicks - last < ClearEvery.Ticks || Interlocked.CompareExchange(ref _lastCleared, now.UtcTicks, last) != last) return;
-        await using var clear = dataSource.CreateCommand("""DELETE FROM "SeenSignatures" WHERE "KeepUntil" <= $1""");
-        clear.Parameters.Add(new NpgsqlParameter { Value = now.UtcTicks });
+        await using var clear = dataSource.Command("""DELETE FROM "SeenSignatures" WHERE "KeepUntil" <= $1""", now.UtcTicks);
         await clear.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class PostgreSqlTimerClaims(NpgsqlDataSource dataSource) : ITime
 {
     public async Task<IReadOnlyList<DueTimer>> ClaimAsync(TimerClaim claim, int take, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.Command("""
             UPDATE "Bookmarks" SET "ClaimedBy" = $1, "ClaimedUntil" = $2
             WHERE "Id" IN (
                 SELECT "Id" FROM "Bookmarks"
@@ -21,11 +21,7 @@ internal sealed class PostgreSqlTimerClaims(NpgsqlDataSource dataSource) : ITime
                 ORDER BY "ResumeAt" LIMIT $4
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id", "WorkflowInstanceId", "ResumeAt"
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = claim.Node });
-        command.Parameters.Add(new NpgsqlParameter { Value = claim.Until.UtcTicks });
-        command.Parameters.Add(new NpgsqlParameter { Value = claim.Now.UtcTicks });
-        command.Parameters.Add(new NpgsqlParameter { Value = take });
+            """, claim.Node, claim.Until.UtcTicks, claim.Now.UtcTicks, take);
         var claimed = new List<(DueTimer Timer, long ResumeAt)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,9 +1,6 @@
 using ElsaM3.Api;
 using ElsaM3.Audit;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using ElsaM3.Cases;
 using ElsaM3.Cases.Http;
 using ElsaM3.Cases.Http.TestCases;
@@ -78,13 +75,8 @@ public static class ServerExtensions
             .AddM3ppActivities()
             .AddStudio()
             .AddSampleWorkflows();
-        // Data Protection encrypts the stored HUBis and CXM keys. Its own keys, the token signing key and the generated
-        // credentials live in the data folder (owner-only) on one node, and in the database all nodes share on PostgreSQL.
+        // Data Protection encrypts the stored HUBis and CXM keys; the store keeps its key ring (AddElsaM3Persistence).
         services.AddDataProtection().SetApplicationName("ElsaM3");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory, IServiceProvider>((keys, storage, logging, provider) =>
-            keys.XmlRepository = storage.Value.Provider == StorageProvider.PostgreSql
-                ? new EntityFrameworkCoreXmlRepository<ElsaM3DbContext>(provider, logging)
-                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys")), logging));
         services.AddM3ppHosting();
         if (simulators.Enabled) services.AddSimulators();
         services.AddElsaM3Telemetry(config);
