@@ -71,11 +71,19 @@ public sealed class SignInTests : IAsyncLifetime
         (await client.GetAsync("/elsa/api/workflow-definitions")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    // The data folder keeps generated credentials on SQLite (on PostgreSQL the database does: TwoNodeTests).
+    private static Dictionary<string, string?> GeneratedAdminOnSqlite()
+    {
+        var settings = TestStore.PinnedToSqlite();
+        settings["ElsaM3:Identity:AdminPassword"] = "";
+        return settings;
+    }
+
     [Fact]
     public async Task AdminPassword_IsGeneratedOnce_AndKeptHashedInTheDataFolder()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "elsam3-tests", Guid.NewGuid().ToString("N"));
-        await using (var app = new ElsaM3Application(dataDirectory, new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Storage:Provider"] = "Sqlite" }))
+        await using (var app = new ElsaM3Application(dataDirectory, GeneratedAdminOnSqlite()))
             (await app.CreateClient().GetAsync("/elsa/api/workflow-definitions")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         var file = Path.Combine(dataDirectory, "admin-password.json");
@@ -84,7 +92,7 @@ public sealed class SignInTests : IAsyncLifetime
         stored.ShouldContain("passwordHash", Case.Insensitive);
         File.Exists(Path.Combine(dataDirectory, "signing.key")).ShouldBeTrue();
 
-        await using var again = new ElsaM3Application(dataDirectory, new Dictionary<string, string?> { ["ElsaM3:Identity:AdminPassword"] = "", ["ElsaM3:Storage:Provider"] = "Sqlite" });
+        await using var again = new ElsaM3Application(dataDirectory, GeneratedAdminOnSqlite());
         (await again.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await File.ReadAllTextAsync(file)).ShouldBe(stored);
     }

@@ -218,9 +218,7 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
         await using var a = await NodeAsync("node-a", webhooks);
         await using var b = await NodeAsync("node-b", webhooks);
         var body = M3ppKit.SampleCase("noise-complaint").ToJsonString();
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+        var (timestamp, signature) = SignedRequests.Sign(secret, body, DateTimeOffset.UtcNow);
         HttpRequestMessage Signed() => new(HttpMethod.Post, "/workflows/cases/noise-complaint")
         {
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
@@ -268,17 +266,9 @@ public sealed class TwoNodeTests(PostgresServer postgres) : IAsyncLifetime
             File.Exists(Path.Combine(node.DataDirectory, file)).ShouldBeFalse(file);
     }
 
-    /// <summary>How long until <paramref name="condition"/> holds (polled every 20 ms, for up to 10 s).</summary>
-    private static async Task<TimeSpan> WithinAsync(Func<Task<bool>> condition)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the other node did not follow");
-            await Task.Delay(20);
-        }
-        return clock.Elapsed;
-    }
+    /// <summary>How long until <paramref name="condition"/> holds on the other node (up to 10 s).</summary>
+    private static Task<TimeSpan> WithinAsync(Func<Task<bool>> condition) =>
+        Eventually.WithinAsync(condition, TimeSpan.FromSeconds(10), "the other node did not follow");
 
     private HttpClient Simulator()
     {

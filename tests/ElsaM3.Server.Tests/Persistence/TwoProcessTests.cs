@@ -76,17 +76,17 @@ public sealed class TwoProcessTests(PostgresServer postgres) : IAsyncLifetime
 
         // A publish on A is served by B, and settings saved on A are used by B, at once.
         await a.Client.PublishAsync(Support.Workflows.HttpWorkflow("proc-hello", "/proc/hello", "GET", Support.Workflows.Respond("r", "hello"), Support.Workflows.Connect("ep", "r")));
-        await WithinAsync(async () => (await Cxm(b).GetAsync("/workflows/proc/hello")).IsSuccessStatusCode, TimeSpan.FromSeconds(2));
+        await Eventually.WithinAsync(async () => (await Cxm(b).GetAsync("/workflows/proc/hello")).IsSuccessStatusCode, TimeSpan.FromSeconds(2));
         (await b.Client.GetJsonAsync("/api/settings/m3pp"))["pollIntervalSeconds"]!.GetValue<double>().ShouldBe(0.2);
         (await a.Client.PutAsJsonAsync("/api/settings/m3pp", new { pollIntervalSeconds = 0.3 })).EnsureSuccessStatusCode();
-        await WithinAsync(async () => (await b.Client.GetJsonAsync("/api/settings/m3pp"))["pollIntervalSeconds"]!.GetValue<double>() == 0.3, TimeSpan.FromSeconds(2));
+        await Eventually.WithinAsync(async () => (await b.Client.GetJsonAsync("/api/settings/m3pp"))["pollIntervalSeconds"]!.GetValue<double>() == 0.3, TimeSpan.FromSeconds(2));
 
         // A case started on A waits for the officer; A is killed; the closure reaches the case through B.
         var waiting = TwoWayKit.Case("PROC-900");
         (await simulator.PutAsJsonAsync("/simulators/cxm/api/v1/cases/PROC-900", waiting)).EnsureSuccessStatusCode();
         var started = await Cxm(a).PostAsJsonAsync($"/workflows/cases/{TwoWayKit.Sample}", waiting);
         var instanceId = started.Headers.GetValues("x-elsa-workflow-instance-id").Single();
-        await WithinAsync(async () => Bookmarks(await a.Client.InstanceAsync(instanceId)) is var names
+        await Eventually.WithinAsync(async () => Bookmarks(await a.Client.InstanceAsync(instanceId)) is var names
             && names.Contains(WatchedRecord.BookmarkName) && !names.Contains(WatchWorksheet.ReadBookmarkName), TimeSpan.FromSeconds(30));
         await a.KillAsync();
         var worksheet = (await simulator.GetJsonAsync("/simulators/cxm/api/v1/cases/PROC-900"))["references"]!["m3-worksheet"]!.GetValue<string>();
@@ -103,14 +103,4 @@ public sealed class TwoProcessTests(PostgresServer postgres) : IAsyncLifetime
 
     private static string[] Bookmarks(JsonObject instance) =>
         instance["workflowState"]?["bookmarks"]?.AsArray().Select(b => b!["name"]!.GetValue<string>()).ToArray() ?? [];
-
-    private static async Task WithinAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            clock.Elapsed.ShouldBeLessThan(limit);
-            await Task.Delay(20);
-        }
-    }
 }

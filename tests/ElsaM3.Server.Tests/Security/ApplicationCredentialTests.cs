@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using ElsaM3.Server.Tests.M3pp;
 using ElsaM3.Server.Tests.Support;
@@ -70,12 +69,7 @@ public sealed class ApplicationCredentialTests : IAsyncLifetime
         (await PostCaseAsync(r => r.Headers.Add("X-Api-Key", ElsaM3Application.CxmApiKey))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
 
-    private static (string Timestamp, string Signature) Sign(string body, DateTimeOffset at)
-    {
-        var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
-        return (timestamp, "sha256=" + Convert.ToHexStringLower(mac));
-    }
+    private static (string Timestamp, string Signature) Sign(string body, DateTimeOffset at) => SignedRequests.Sign(WebhookSecret, body, at);
 
     private static Action<HttpRequestMessage> Signed((string Timestamp, string Signature) signature) => r =>
     {
