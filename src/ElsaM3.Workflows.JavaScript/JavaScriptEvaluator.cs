@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Acornima.Ast;
 using Expression = ElsaM3.Workflows.Expressions.Expression;
+using ElsaM3.Workflows.Execution;
 using ElsaM3.Workflows.Expressions;
 using Jint;
 using Jint.Runtime;
@@ -51,7 +52,7 @@ public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : I
         }
         catch (TimeoutException e)
         {
-            throw new ExpressionException($"The script ran longer than {_options.Timeout.TotalMilliseconds:0} ms.", inner: e);
+            throw new ExpressionException($"The script ran longer than {_options.Timeout.TotalMilliseconds:0} ms.", inner: e) { Budget = WorkflowBudget.Time };
         }
         catch (StatementsCountOverflowException e)
         {
@@ -59,7 +60,7 @@ public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : I
         }
         catch (MemoryLimitExceededException e)
         {
-            throw new ExpressionException($"The script used more than {_options.MemoryLimitBytes} bytes.", inner: e);
+            throw new ExpressionException($"The script used more than {_options.MemoryLimitBytes} bytes.", inner: e) { Budget = WorkflowBudget.Memory };
         }
         catch (RecursionDepthOverflowException e)
         {

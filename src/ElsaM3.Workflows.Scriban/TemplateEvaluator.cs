@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using ElsaM3.Workflows.Expressions;
+using Microsoft.Extensions.Options;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -8,9 +9,11 @@ using Scriban.Syntax;
 namespace ElsaM3.Workflows.Scriban;
 
 /// <summary>Renders Scriban (or Liquid) templates over the workflow's memory and contributed models.</summary>
-public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions) : IExpressionEvaluator
+public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions,
+    IOptions<TemplateOptions> options) : IExpressionEvaluator
 {
-    // Scriban builds its builtin function table per context unless one is shared; it is read-only once built.
+    // Scriban builds its builtin function table per context unless one is shared. Shared, it is frozen: what one render
+    // sets (date.format = …) would otherwise be seen by every later render of every workflow.
     private static readonly ScriptObject SharedBuiltins = SafeBuiltins();
 
     /// <summary>The names every template's root has of its own; a contributed value (a case key) never replaces one.</summary>
@@ -19,10 +22,11 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
 
     // A context costs about 21 KB to build and a render over a reused one a few hundred bytes; rendering is
     // synchronous, so each thread keeps one. A render that throws drops its context rather than reuse a broken one.
-    [ThreadStatic] private static TemplateContext? t_context;
+    [ThreadStatic] private static BudgetedTemplateContext? t_context;
     private readonly ConcurrentDictionary<string, Template> _templates = new();
     private readonly IExpressionModelContributor[] _contributors = contributors.ToArray();
     private readonly IScriptFunctions[] _functions = functions.ToArray();
+    private readonly TemplateOptions _limits = options.Value;
 
     public abstract ExpressionDescriptor Descriptor { get; }
 
@@ -40,9 +44,9 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         }
 
         var model = SharedModel(context);
-        var templateContext = t_context ?? NewContext();
+        var templateContext = t_context ?? new BudgetedTemplateContext(SharedBuiltins, _limits);
         t_context = null;
-        templateContext.CancellationToken = cancellationToken;
+        templateContext.Begin(cancellationToken);
         templateContext.PushGlobal(model);
         // What a template assigns lands here, so a shared model stays as built for the next template.
         templateContext.PushGlobal(new ScriptObject());
@@ -51,9 +55,14 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         {
             rendered = template.Render(templateContext);
         }
+        catch (Exception e) when (e is ScriptRuntimeException or OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Scriban reports a cancelled render as its own failure: the engine sees a cancellation.
+            throw new OperationCanceledException("The render was cancelled.", e, cancellationToken);
+        }
         catch (ScriptRuntimeException e)
         {
-            throw new ExpressionException(e.OriginalMessage, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e);
+            throw new ExpressionException(e.OriginalMessage, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e) { Budget = (e as TemplateBudgetException)?.Budget };
         }
         templateContext.PopGlobal();
         templateContext.PopGlobal();
@@ -61,15 +70,6 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         t_context = templateContext;
         return ValueTask.FromResult(ValueConverter.Convert(rendered, returnType));
     }
-
-    private static TemplateContext NewContext() => new(SharedBuiltins)
-    {
-        MemberRenamer = member => member.Name,
-        LoopLimit = 10_000,
-        RecursiveLimit = 100,
-        // A case without a linked person or address renders empty (a mandatory-mapping failure), never a crash.
-        EnableRelaxedTargetAccess = true,
-    };
 
     private ScriptObject SharedModel(ExpressionContext context)
     {
@@ -99,8 +99,9 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
         var contributed = new Dictionary<string, object?>();
         foreach (var contributor in _contributors) contributor.Contribute(context, contributed);
         foreach (var (key, value) in ExpressionGlobals.Current(memory)) contributed[key] = value;
+        // A case key named like a root name or a builtin (a top-level "date" or "string") never hides it.
         foreach (var (key, value) in contributed)
-            if (!root.ContainsKey(key)) root[key] = ToScript(value);
+            if (!root.ContainsKey(key) && !SharedBuiltins.ContainsKey(key)) root[key] = ToScript(value);
         return root;
     }
 
@@ -119,6 +120,9 @@ public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor>
             builtins.Remove("object");
             builtins.SetValue("object", safe, readOnly: true);
         }
+        foreach (var value in builtins.Values)
+            if (value is ScriptObject functions) functions.IsReadOnly = true;
+        builtins.IsReadOnly = true;
         return builtins;
     }
 
@@ -150,8 +154,8 @@ public interface IScriptFunctions
 }
 
 /// <summary>The <c>Scriban</c> syntax.</summary>
-public sealed class ScribanEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions)
-    : TemplateEvaluator(contributors, functions)
+public sealed class ScribanEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions,
+    IOptions<TemplateOptions> options) : TemplateEvaluator(contributors, functions, options)
 {
     public override ExpressionDescriptor Descriptor { get; } = new("Scriban", "Scriban", "handlebars");
 
@@ -159,8 +163,8 @@ public sealed class ScribanEvaluator(IEnumerable<IExpressionModelContributor> co
 }
 
 /// <summary>The <c>Liquid</c> syntax, through Scriban's Liquid mode.</summary>
-public sealed class LiquidEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions)
-    : TemplateEvaluator(contributors, functions)
+public sealed class LiquidEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions,
+    IOptions<TemplateOptions> options) : TemplateEvaluator(contributors, functions, options)
 {
     public override ExpressionDescriptor Descriptor { get; } = new("Liquid", "Liquid", "liquid");
 

@@ -10,7 +10,7 @@ namespace ElsaM3.Workflows.Tests.Expressions;
 /// </summary>
 public sealed class ScribanContextReuseTests
 {
-    private readonly ScribanEvaluator _evaluator = new([], []);
+    private readonly ScribanEvaluator _evaluator = new([], [], Microsoft.Extensions.Options.Options.Create(new TemplateOptions()));
 
     private async Task<string?> Render(string template, string officer, IDictionary<object, object>? sharedModels = null) =>
         (string?)await _evaluator.EvaluateAsync(new Expression("Scriban", System.Text.Json.Nodes.JsonValue.Create(template)), typeof(string),
