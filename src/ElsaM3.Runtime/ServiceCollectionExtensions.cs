@@ -46,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChildWorkflows.ChildWorkflowStarter>();
         services.AddActivity<ChildWorkflows.ExecuteWorkflow>().AddActivity<ChildWorkflows.DispatchWorkflow>();
         services.AddSingleton<Events.EventPublisher>();
+        services.AddSingleton<Events.EventRateLimit>();
+        services.AddSingleton<Budgets.TriggerSuspensions>();
         services.AddActivity<Events.PublishEvent>();
         return services;
     }

@@ -14,7 +14,8 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds the runtime: registry, serializer, runner, the simple expression syntaxes and the built-in activities.</summary>
     public static IServiceCollection AddElsaM3Workflows(this IServiceCollection services, Action<WorkflowRuntimeOptions>? configure = null)
     {
-        services.AddOptions<WorkflowRuntimeOptions>().BindConfiguration(WorkflowRuntimeOptions.Section);
+        services.AddOptions<WorkflowRuntimeOptions>().BindConfiguration(WorkflowRuntimeOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<WorkflowRuntimeOptions>, WorkflowRuntimeOptionsValidator>());
         if (configure is not null) services.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowConsole>();

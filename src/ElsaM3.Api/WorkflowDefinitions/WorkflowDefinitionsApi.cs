@@ -21,9 +21,25 @@ public static class WorkflowDefinitionsApi
         group.MapGet("/{definitionId}/versions", Versions);
         group.MapGet("/query/count", Count);
         group.MapGet("/validation/is-name-unique", IsNameUnique);
+        group.MapGet("/suspended-triggers", SuspendedTriggers);
+        group.MapPost("/{definitionId}/resume-triggers", ResumeTriggers).WithMetadata(AdminOnly.Instance);
         group.MapSaveOperations();
         group.MapExecuteOperations();
         api.MapDelete("/workflow-definition-versions/{id}", SaveWorkflowDefinition.DeleteVersion).WithMetadata(AdminOnly.Instance);
+    }
+
+    /// <summary>The workflows whose timer and event triggers are suspended after runs in a row faulted on a budget.</summary>
+    private static async Task<Ok<IReadOnlyDictionary<string, ElsaM3.Runtime.Budgets.TriggerSuspension>>> SuspendedTriggers(
+        ElsaM3.Runtime.Budgets.TriggerSuspensions suspensions, CancellationToken ct) => TypedResults.Ok(await suspensions.ListAsync(ct));
+
+    /// <summary>An admin lets a suspended workflow's timers and events start it again.</summary>
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> ResumeTriggers(string definitionId, WorkflowDefinitionService definitions,
+        ElsaM3.Audit.AuditRecorder audit, HttpContext http, CancellationToken ct)
+    {
+        if (!await definitions.ResumeTriggersAsync(definitionId, ct))
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not suspended", Detail = $"The triggers of workflow '{definitionId}' are not suspended." });
+        await audit.RecordAsync(http, ElsaM3.Audit.AuditAction.TriggersResumed, target: definitionId);
+        return TypedResults.NoContent();
     }
 
     public sealed record ListQuery(

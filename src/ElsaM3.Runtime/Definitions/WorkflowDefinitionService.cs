@@ -15,7 +15,8 @@ namespace ElsaM3.Runtime.Definitions;
 public sealed class WorkflowDefinitionService(
     IWorkflowDefinitionStore store, WorkflowRunner runner, ActivityRegistry registry, WorkflowDefinitionSerializer serializer, WorkflowGraphCache graphs,
     TriggerIndex triggerIndex, TimeProvider time, Instances.WorkflowInstanceService instances, Instances.IWorkflowInstanceStore instanceStore,
-    IEnumerable<ITriggerValidator> triggerValidators, Scheduling.ScheduledTriggerArming schedules, Coordination.INodeBroadcast broadcast)
+    IEnumerable<ITriggerValidator> triggerValidators, Scheduling.ScheduledTriggerArming schedules, Coordination.INodeBroadcast broadcast,
+    Budgets.TriggerSuspensions suspensions)
 {
     public const string ToolVersion = "3.8.0.0";
 
@@ -216,8 +217,22 @@ public sealed class WorkflowDefinitionService(
             cancellationToken);
         await TriggersChangedAsync(cancellationToken);
         InvalidateEmbeddings(changed);
-        await schedules.ArmAsync(version, triggers, cancellationToken);
+        // Triggers suspended after budget faults stay disarmed until an admin resumes them (ResumeTriggersAsync).
+        if (await suspensions.IsSuspendedAsync(version.DefinitionId, cancellationToken)) await schedules.DisarmAsync(version.DefinitionId, cancellationToken);
+        else await schedules.ArmAsync(version, triggers, cancellationToken);
         await UpdateConsumersAsync(version, cancellationToken);
+    }
+
+    /// <summary>
+    /// An admin resumes the timer and event triggers suspended after budget faults: the published version's scheduled
+    /// triggers are armed again. False when they were not suspended.
+    /// </summary>
+    public async Task<bool> ResumeTriggersAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (!await suspensions.ResumeAsync(definitionId, cancellationToken)) return false;
+        if (await store.FindAsync(definitionId, VersionOptions.Published, cancellationToken) is { } published)
+            await schedules.ArmAsync(published, await runner.GetTriggersAsync(await graphs.GetAsync(published, cancellationToken), cancellationToken), cancellationToken);
+        return true;
     }
 
     /// <summary>Drops this node's trigger index and tells the other nodes to drop theirs and their graphs.</summary>

@@ -8,7 +8,8 @@ namespace ElsaM3.Runtime.Events;
 /// local event resumes this very instance after it has committed.
 /// </summary>
 [Activity("Elsa", "Primitives", "Publishes an event.")]
-public sealed class PublishEvent(EventPublisher publisher) : Activity<PublishEventInput>
+public sealed class PublishEvent(EventPublisher publisher, EventRateLimit rate,
+    Microsoft.Extensions.Options.IOptions<Workflows.Execution.WorkflowRuntimeOptions> runtime) : Activity<PublishEventInput>
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, PublishEventInput input, CancellationToken cancellationToken)
     {
@@ -17,7 +18,10 @@ public sealed class PublishEvent(EventPublisher publisher) : Activity<PublishEve
         var correlationId = string.IsNullOrWhiteSpace(input.CorrelationId) ? null : input.CorrelationId;
         var instanceId = input.IsLocalEvent ? context.WorkflowInstanceId : null;
         var payload = Workflows.Serialization.WorkflowJson.ToPlain(input.Payload);
-        context.AddToCommit(new AfterCommit(ct => publisher.PublishAsync(eventName, correlationId, instanceId, payload, ct)));
+        // The runs this event starts are one deeper than this one; a chain or a flood of events faults here, by name.
+        var depth = ChildWorkflows.ChainDepth.Next(context, runtime.Value, $"A run started by event '{eventName}'");
+        if (!context.IsDryRun) rate.Take(eventName);
+        context.AddToCommit(new AfterCommit(ct => publisher.PublishAsync(eventName, correlationId, instanceId, payload, ct, depth)));
         return ValueTask.FromResult(Done());
     }
 }

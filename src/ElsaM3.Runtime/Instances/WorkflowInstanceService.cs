@@ -20,7 +20,8 @@ public sealed class WorkflowInstanceService(
     BackgroundWorkQueue background,
     TimerSignal timers,
     TimeProvider time,
-    Definitions.IWorkflowDefinitionStore definitions)
+    Definitions.IWorkflowDefinitionStore definitions,
+    Budgets.TriggerSuspensions suspensions)
 {
     /// <summary>Most bursts one timer resume runs back to back before the instance goes back to the queue.</summary>
     public const int MaxChainedTimerBursts = 8;
@@ -191,8 +192,11 @@ public sealed class WorkflowInstanceService(
             bookmarkId = next.Id;
         }
         if (ran is null) return bursts;
-        var armed = firing is null ? null : await ArmNextAsync(graph!, firing, cancellationToken);
-        await CommitAsync(ran, cancellationToken, armed is null ? [] : [WorkflowCommit.From(armed)]);
+        // A recurring trigger whose runs keep faulting on a budget is not armed again (until an admin resumes it).
+        if (firing is not null) await suspensions.RecordAsync(ran.State, cancellationToken);
+        var armed = firing is null || await suspensions.IsSuspendedAsync(ran.State.DefinitionId, cancellationToken)
+            ? null : await ArmNextAsync(graph!, firing, cancellationToken);
+        await CommitAsync(ran, cancellationToken, armed is null ? [] : [WorkflowCommit.From(armed)], budgetCounted: firing is not null);
         return bursts;
     }
 
@@ -267,13 +271,17 @@ public sealed class WorkflowInstanceService(
         return (state, await graphs.FindAsync(state.DefinitionVersionId, cancellationToken));
     }
 
-    private async Task CommitAsync(WorkflowRunResult result, CancellationToken cancellationToken, IReadOnlyList<WorkflowCommit>? also = null)
+    /// <param name="budgetCounted">The run was already counted against its trigger (a scheduled firing, see <see cref="ResumeDueTimersAsync"/>).</param>
+    private async Task CommitAsync(WorkflowRunResult result, CancellationToken cancellationToken, IReadOnlyList<WorkflowCommit>? also = null,
+        bool budgetCounted = false)
     {
         RuntimeMetrics.Bursts.Add(1, new KeyValuePair<string, object?>("status", result.Status.ToString()),
             new KeyValuePair<string, object?>("sub_status", result.SubStatus.ToString()));
         await instances.CommitAsync(WorkflowCommit.From(result) with { Also = also ?? [] }, CancellationToken.None);
         if (result.State.Bookmarks.Any(b => b.ResumeAt is not null) || also is { Count: > 0 }) timers.Wake();
         if (result.Status == WorkflowStatus.Finished) ResumeWaitingParent(result.State);
+        if (!budgetCounted && result.State.Properties.ContainsKey(BudgetExceededException.InstanceProperty))
+            await suspensions.RecordAsync(result.State, CancellationToken.None);
         foreach (var after in result.CommitRecords.OfType<AfterCommit>()) background.Enqueue(after.Work);
         cancellationToken.ThrowIfCancellationRequested();
     }

@@ -64,13 +64,31 @@ internal sealed partial class WorkflowExecution
                 foreach (var (name, value) in recorded) (record.ActivityState ??= [])[name] = value;
             var activity = type.Factory!(_services.Services);
             var context = new ActivityContext(this, node, state, record, stimulus, isTrigger, bookmark);
+            var thread = Environment.CurrentManagedThreadId;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             result = bodyCompleted ? await activity.OnBodyCompletedAsync(context, input, _cancellationToken)
                 : bookmark is null ? await activity.ExecuteAsync(context, input, _cancellationToken)
                 : await activity.ResumeAsync(context, input, _cancellationToken);
+            CountAllocations(thread, allocatedBefore);
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (BudgetExceededException e)
+        {
+            LeaveScope();
+            FaultOnBudget(node, state, record, e);
+            return;
+        }
+        catch (ExpressionException e) when (ExpressionException.BudgetOf(e) is { } budget)
+        {
+            // A script or template held to its time or memory limit: the activity faults as any failed expression does,
+            // and the run counts as a budget fault of the workflow.
+            LeaveScope();
+            _state.Properties[BudgetExceededException.InstanceProperty] = budget.ToString();
+            Fault(node, state, record, e);
+            return;
         }
         catch (Exception e)
         {
@@ -245,6 +263,26 @@ internal sealed partial class WorkflowExecution
         });
         if (IncidentStrategy == IncidentStrategy.Fault)
             FinishWorkflow(WorkflowSubStatus.Faulted, keepFaulted: true);
+    }
+
+    /// <summary>Faults the workflow at the work about to run because the burst went over a budget.</summary>
+    private void FaultOnBudget(CompiledNode node, ScheduledWork work, BudgetExceededException exceeded)
+    {
+        var state = work.ExistingInstanceId is { } existing
+            ? _state.ActivityExecutionContexts.First(c => c.Id == existing)
+            : NewContext(node, work);
+        FaultOnBudget(node, state, Record(node, state), exceeded);
+    }
+
+    /// <summary>
+    /// A budget fault ends the workflow whatever its incident strategy (continuing would only spend more), and marks the
+    /// instance so that the runtime counts it against the workflow's triggers and no sweep runs it again.
+    /// </summary>
+    private void FaultOnBudget(CompiledNode node, ActivityExecutionState state, ActivityExecutionRecord record, BudgetExceededException exceeded)
+    {
+        _state.Properties[BudgetExceededException.InstanceProperty] = exceeded.Budget.ToString();
+        Fault(node, state, record, exceeded);
+        if (_state.Status != WorkflowStatus.Finished) FinishWorkflow(WorkflowSubStatus.Faulted, keepFaulted: true);
     }
 
     /// <summary>

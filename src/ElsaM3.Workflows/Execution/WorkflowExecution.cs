@@ -28,6 +28,8 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
     private CompiledNode? _current;
     private ActivityExecutionState? _currentState;
     private int _activitiesRun;
+    private long _startedAt;
+    private long _allocated;
 
     public WorkflowExecution(WorkflowGraph graph, WorkflowState state, WorkflowEngineServices services,
         IReadOnlyDictionary<string, object>? transient, CancellationToken cancellationToken)
@@ -68,13 +70,17 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
         if (_state.Status == WorkflowStatus.Finished) return Settle();
         _state.Status = WorkflowStatus.Running;
         _state.SubStatus = WorkflowSubStatus.Executing;
+        _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         while (_queue.TryDequeue(out var work))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (_state.Status == WorkflowStatus.Finished) break;
-            if (++_activitiesRun > _services.Options.MaxActivitiesPerBurst)
-                throw new InvalidOperationException($"The workflow ran more than {_services.Options.MaxActivitiesPerBurst} activities in one burst; is a loop missing an exit?");
             var node = _graph.Node(work.NodeId);
+            if (OverBudget() is { } exceeded)
+            {
+                FaultOnBudget(node, work, exceeded);
+                break;
+            }
             if (node.Parent is null && work.ExistingInstanceId is null) AddWorkflowJournal(JournalEvents.Started);
             if (node.Flow is not null) StartFlowchart(node, work);
             else if (node.Steps is not null) StartSequence(node, work);
@@ -82,6 +88,28 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
             else await ExecuteAsync(node, work);
         }
         return Settle();
+    }
+
+    /// <summary>The budget this burst has gone over before its next activity, if any.</summary>
+    private BudgetExceededException? OverBudget()
+    {
+        var options = _services.Options;
+        if (++_activitiesRun > options.MaxActivitiesPerBurst)
+            return new BudgetExceededException(WorkflowBudget.Activities,
+                $"The workflow ran more than {options.MaxActivitiesPerBurst:N0} activities in one burst ({WorkflowRuntimeOptions.Section}:MaxActivitiesPerBurst); is a loop missing an exit?");
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt) > options.MaxBurstDuration)
+            return new BudgetExceededException(WorkflowBudget.Time,
+                $"The workflow ran longer than {options.MaxBurstDuration.TotalSeconds:N0} s in one burst ({WorkflowRuntimeOptions.Section}:MaxBurstDuration).");
+        if (_allocated > options.MaxBurstAllocatedBytes)
+            return new BudgetExceededException(WorkflowBudget.Memory,
+                $"The workflow's activities allocated more than {options.MaxBurstAllocatedBytes / (1024 * 1024):N0} MiB in one burst ({WorkflowRuntimeOptions.Section}:MaxBurstAllocatedBytes).");
+        return null;
+    }
+
+    /// <summary>Adds what an activity allocated while it ran on one thread (what it did after moving threads is not seen).</summary>
+    private void CountAllocations(int thread, long allocatedBefore)
+    {
+        if (Environment.CurrentManagedThreadId == thread) _allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
     private WorkflowRunResult Settle()

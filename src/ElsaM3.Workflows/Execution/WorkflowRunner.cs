@@ -48,13 +48,14 @@ public sealed class WorkflowRunner
         foreach (var variable in graph.Variables)
             state.Variables[variable.Id] = InitialValue(variable);
         state.ScheduledActivities.Add(new ScheduledWork(graph.Root.NodeId, null));
-        if (options.TriggerActivityId is not null) state.Properties[TriggerActivityKey] = options.TriggerActivityId;
+        if (options.TriggerActivityId is not null) state.Properties[TriggerActivityProperty] = options.TriggerActivityId;
         foreach (var (name, value) in options.Properties ?? new Dictionary<string, object?>())
             state.Properties[name] = Serialization.WorkflowJson.ToPlain(value);
         return state;
     }
 
-    private const string TriggerActivityKey = "TriggerActivityId";
+    /// <summary>The instance property naming the trigger activity that started it.</summary>
+    public const string TriggerActivityProperty = "TriggerActivityId";
 
     public async ValueTask<WorkflowRunResult> StartAsync(WorkflowGraph graph, StartOptions options, CancellationToken cancellationToken = default)
     {
@@ -91,7 +92,7 @@ public sealed class WorkflowRunner
     /// <summary>Runs whatever work the state has scheduled (after a crash, or after an operator retry).</summary>
     public ValueTask<WorkflowRunResult> ContinueAsync(WorkflowGraph graph, WorkflowState state, CancellationToken cancellationToken = default)
     {
-        var trigger = state.Properties.GetValueOrDefault(TriggerActivityKey) as string;
+        var trigger = state.Properties.GetValueOrDefault(TriggerActivityProperty) as string;
         var execution = new WorkflowExecution(graph, state, _services, null, cancellationToken)
         {
             TriggerActivityId = state.ActivityExecutionContexts.Count == 0 ? trigger : null,

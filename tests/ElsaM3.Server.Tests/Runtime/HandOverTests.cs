@@ -35,7 +35,8 @@ public sealed class HandOverTests : IAsyncLifetime
         _store = CountingStore.Over(services.GetRequiredService<IWorkflowInstanceStore>());
         _service = new WorkflowInstanceService(services.GetRequiredService<WorkflowRunner>(), services.GetRequiredService<WorkflowGraphCache>(),
             _store.Store, services.GetRequiredService<InstanceAccess>(), services.GetRequiredService<BackgroundWorkQueue>(),
-            services.GetRequiredService<TimerSignal>(), _clock, services.GetRequiredService<IWorkflowDefinitionStore>());
+            services.GetRequiredService<TimerSignal>(), _clock, services.GetRequiredService<IWorkflowDefinitionStore>(),
+            services.GetRequiredService<ElsaM3.Runtime.Budgets.TriggerSuspensions>());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -105,4 +105,48 @@ public static class Workflows
         ["source"] = new JsonObject { ["activity"] = source, ["port"] = port },
         ["target"] = new JsonObject { ["activity"] = target, ["port"] = "In" },
     }.ToJsonString();
+
+    private static JsonObject Literal(string typeName, object value) =>
+        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = JsonValue.Create(value) } };
+
+    private static JsonObject StartsWorkflow() => new() { ["canStartWorkflow"] = true };
+
+    /// <summary>Elsa's Timer as the workflow's trigger, firing every <paramref name="interval"/>.</summary>
+    public static string TimerTrigger(string id, string interval) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.Timer", ["version"] = 1, ["interval"] = Literal("TimeSpan", interval), ["customProperties"] = StartsWorkflow(),
+    }.ToJsonString();
+
+    /// <summary>Elsa's Event as the workflow's trigger.</summary>
+    public static string EventTrigger(string id, string eventName) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.Event", ["version"] = 1, ["eventName"] = Literal("String", eventName), ["customProperties"] = StartsWorkflow(),
+    }.ToJsonString();
+
+    public static string PublishEvent(string id, string eventName) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.PublishEvent", ["version"] = 1, ["eventName"] = Literal("String", eventName),
+    }.ToJsonString();
+
+    /// <summary>Elsa's Execute Workflow of a published definition, waiting for it.</summary>
+    public static string ExecuteWorkflow(string id, string definitionId) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.ExecuteWorkflow", ["version"] = 1, ["workflowDefinitionId"] = Literal("String", definitionId),
+        ["waitForCompletion"] = Literal("Boolean", true),
+    }.ToJsonString();
+
+    /// <summary>Elsa's While with a condition that always holds, running <paramref name="bodyActivity"/> each time round.</summary>
+    public static string WhileTrue(string id, string bodyActivity) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.While", ["version"] = 1, ["condition"] = Literal("Boolean", true), ["body"] = JsonNode.Parse(bodyActivity),
+    }.ToJsonString();
+
+    /// <summary>Elsa's HTTP Request (flow) to <paramref name="url"/>.</summary>
+    public static string SendHttpRequest(string id, string url, string method = "GET", string? content = null) => new JsonObject
+    {
+        ["id"] = id, ["type"] = "Elsa.FlowSendHttpRequest", ["version"] = 1, ["url"] = Literal("System.Uri, System.Private.Uri", url),
+        ["method"] = Literal("String", method), ["content"] = content is null ? null : Literal("Object", content),
+        ["requestHeaders"] = new JsonObject { ["typeName"] = "Elsa.Http.Models.HttpHeaders, Elsa.Http",
+            ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "{\"X-Probe\":\"from-a-workflow\"}" } },
+    }.ToJsonString();
 }

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ElsaM3.Runtime.Coordination;
+using ElsaM3.Runtime.Settings;
+using ElsaM3.Workflows.Execution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ElsaM3.Runtime.Budgets;
+
+/// <summary>
+/// A workflow whose trigger-started runs keep faulting on a budget stops being started by its timers and events until an
+/// admin resumes it, so a runaway workflow cannot loop through the server (or through restarts: the suspension is kept in
+/// the store). Runs in a row are counted on each node; the suspension holds for every node.
+/// </summary>
+public sealed partial class TriggerSuspensions(ISettingsStore settings, INodeBroadcast broadcast, IOptions<WorkflowRuntimeOptions> options,
+    TimeProvider clock, ILogger<TriggerSuspensions> logger)
+{
+    public const string SettingsKey = "runtime.suspended-triggers";
+    public static readonly SharedStateTopic Topic = new("suspended-triggers");
+
+    private readonly ConcurrentDictionary<string, int> _faultsInARow = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private volatile Dictionary<string, TriggerSuspension>? _cached;
+    private bool _subscribed;
+
+    /// <summary>The suspended workflows, by definition id.</summary>
+    public async Task<IReadOnlyDictionary<string, TriggerSuspension>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (_cached is { } cached) return cached;
+        if (!_subscribed)
+        {
+            _subscribed = true;
+            broadcast.Subscribe(Topic, () => _cached = null);
+        }
+        var json = await settings.GetAsync(SettingsKey, cancellationToken);
+        var read = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? [];
+        _cached = read;
+        return read;
+    }
+
+    public async Task<bool> IsSuspendedAsync(string definitionId, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).ContainsKey(definitionId);
+
+    /// <summary>Counts a committed run that a trigger started: a budget fault one more in a row, anything else back to none.</summary>
+    public async Task RecordAsync(WorkflowState state, CancellationToken cancellationToken)
+    {
+        if (!state.Properties.ContainsKey(WorkflowRunner.TriggerActivityProperty)) return;
+        if (state.Properties.GetValueOrDefault(BudgetExceededException.InstanceProperty) is not string budget)
+        {
+            if (state.Status == WorkflowStatus.Finished) _faultsInARow.TryRemove(state.DefinitionId, out _);
+            return;
+        }
+        var inARow = _faultsInARow.AddOrUpdate(state.DefinitionId, 1, (_, n) => n + 1);
+        if (inARow < options.Value.BudgetFaultsBeforeSuspending || await IsSuspendedAsync(state.DefinitionId, cancellationToken)) return;
+        await ChangeAsync(all => all[state.DefinitionId] = new TriggerSuspension(budget, inARow, state.Id, clock.GetUtcNow()), cancellationToken);
+        LogSuspended(logger, state.DefinitionId, inARow, budget);
+    }
+
+    /// <summary>An admin resumes the workflow's triggers; false when they were not suspended.</summary>
+    public async Task<bool> ResumeAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        _faultsInARow.TryRemove(definitionId, out _);
+        if (!await IsSuspendedAsync(definitionId, cancellationToken)) return false;
+        await ChangeAsync(all => all.Remove(definitionId), cancellationToken);
+        return true;
+    }
+
+    private async Task ChangeAsync(Action<Dictionary<string, TriggerSuspension>> change, CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            var json = await settings.GetAsync(SettingsKey, cancellationToken);
+            var all = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? [];
+            change(all);
+            await settings.SetAsync(SettingsKey, JsonSerializer.Serialize(all), cancellationToken);
+            _cached = all;
+        }
+        finally
+        {
+            _writing.Release();
+        }
+        await broadcast.AnnounceAsync(Topic, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Workflow {DefinitionId} faulted on a budget {Count} runs in a row (last: {Budget}); its timer and event triggers are suspended until an admin resumes them.")]
+    private static partial void LogSuspended(ILogger logger, string definitionId, int count, string budget);
+}
+
+/// <summary>Why a workflow's triggers are suspended: the budget its last run went over, how many runs in a row, the last instance.</summary>
+public sealed record TriggerSuspension(string Budget, int RunsInARow, string LastInstanceId, DateTimeOffset SuspendedAt);
