@@ -5,29 +5,50 @@ window.elsam3 = (function () {
     const key = 'elsam3.auth';
 
     function auth() { try { return JSON.parse(sessionStorage.getItem(key)); } catch { return null; } }
-    function expiresAt(jwt) { try { return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000; } catch { return 0; } }
+    function claims(jwt) { try { return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch { return {}; } }
+    function expiresAt(jwt) { return (claims(jwt).exp || 0) * 1000; }
     function signIn() { location.replace(base + 'sign-in?returnUrl=' + encodeURIComponent(location.pathname + location.search)); }
+    const nameClaim = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
 
-    // Returns a valid access token, refreshing it when it is about to expire; null when the session is over.
+    // Returns a valid access token, refreshing it when it is about to expire (or, in a new tab, getting one) through the
+    // HttpOnly refresh cookie; null when the session is over. One refresh at a time, across this origin's tabs where the
+    // browser allows, since a refresh token used twice ends the whole session.
+    let refreshing = null;
     async function accessToken() {
         const current = auth();
-        if (!current) return null;
-        if (expiresAt(current.accessToken) - Date.now() > 60000) return current.accessToken;
-        if (expiresAt(current.refreshToken) <= Date.now()) return null;
+        if (current && expiresAt(current.accessToken) - Date.now() > 60000) return current.accessToken;
+        refreshing ??= (navigator.locks ? navigator.locks.request('elsam3-refresh', refresh) : refresh()).finally(() => { refreshing = null; });
+        return refreshing;
+    }
+
+    async function refresh() {
+        const current = auth();
+        // Another tab may have refreshed meanwhile: its token is not this tab's, but this tab may now need none.
+        if (current && expiresAt(current.accessToken) - Date.now() > 60000) return current.accessToken;
         const response = await fetch(api + '/identity/refresh-token', {
-            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken })
+            method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}'
         });
-        if (!response.ok) return null;
+        if (!response.ok) { sessionStorage.removeItem(key); return null; }
         const body = await response.json();
-        sessionStorage.setItem(key, JSON.stringify({ ...current, accessToken: body.accessToken, refreshToken: body.refreshToken }));
+        sessionStorage.setItem(key, JSON.stringify({ user: claims(body.accessToken)[nameClaim] || current?.user || '', accessToken: body.accessToken }));
         return body.accessToken;
+    }
+
+    async function signOut() {
+        const current = auth();
+        sessionStorage.removeItem(key);
+        await fetch(api + '/identity/logout', {
+            method: 'POST', credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', ...(current ? { Authorization: 'Bearer ' + current.accessToken } : {}) }, body: '{}'
+        }).catch(() => { });
+        location.href = base + 'sign-in';
     }
 
     // The shared top bar: who is signed in, sign-out, and a badge when the embedded simulators stand in for M3 and CXM.
     function bar() {
         const user = auth();
         if (user) document.getElementById('signed-in-user').textContent = user.user;
-        document.getElementById('sign-out').addEventListener('click', () => { sessionStorage.removeItem(key); location.href = base + 'sign-in'; });
+        document.getElementById('sign-out').addEventListener('click', signOut);
         fetch('/health').then(r => r.ok ? r.json() : null).then(health => {
             if (health && health.simulators) document.getElementById('simulators-badge').hidden = false;
         }).catch(() => { });
@@ -77,5 +98,5 @@ window.elsam3 = (function () {
         return `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()} ${hours}:${two(d.getMinutes())}:${two(d.getSeconds())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
     }
 
-    return { base, api, auth, accessToken, signIn, bar, call, cell, filterQuery, showPaging, formatTime };
+    return { base, api, auth, accessToken, signIn, signOut, bar, call, cell, filterQuery, showPaging, formatTime };
 })();

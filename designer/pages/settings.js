@@ -59,6 +59,6 @@
     });
 
     session.bar();
-    if (!session.auth()) { session.signIn(); return; }
+
     load();
 })();

@@ -44,5 +44,5 @@
         try { json = JSON.parse(pasted.value); } catch (e) { error.textContent = 'That is not JSON: ' + e.message; return; }
         if (await choose({ case: json })) dialog.close();
     });
-    if (session.auth()) load();
+    session.accessToken().then(token => { if (token) load(); });
 })();

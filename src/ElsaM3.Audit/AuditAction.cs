@@ -17,4 +17,11 @@ public enum AuditAction
     InstanceRetried,
     SettingsChanged,
     ApplicationKeyUsed,
+    TriggersResumed,
+    WorkflowExecuted,
+    WorkflowDispatched,
+    EventTriggered,
+    ActivityTested,
+    SignOut,
+    SessionRevoked,
 }

@@ -13,9 +13,13 @@ public sealed partial class AuditRecorder(IAuditTrail trail, TimeProvider clock,
 {
     private readonly ConcurrentDictionary<string, DateOnly> _lastDailyEntry = new(StringComparer.Ordinal);
 
-    /// <summary>Records <paramref name="action"/> by the request's caller (or <paramref name="actor"/>, e.g. the name a failed sign-in tried).</summary>
-    public Task RecordAsync(HttpContext http, AuditAction action, string? target = null, string? detail = null, string? actor = null) =>
-        RecordAsync(http, action, actor is null ? ActorOf(http.User) : (actor, ActorKind.Anonymous), target, detail);
+    /// <summary>
+    /// Records <paramref name="action"/> by the request's caller, or by <paramref name="actor"/>: the name a failed sign-in
+    /// tried (anonymous), or with <paramref name="actorKind"/> the user who just signed in or out.
+    /// </summary>
+    public Task RecordAsync(HttpContext http, AuditAction action, string? target = null, string? detail = null, string? actor = null,
+        ActorKind actorKind = ActorKind.Anonymous) =>
+        RecordAsync(http, action, actor is null ? ActorOf(http.User) : (actor, actorKind), target, detail);
 
     private async Task RecordAsync(HttpContext http, AuditAction action, (string Name, ActorKind Kind) actor, string? target, string? detail)
     {

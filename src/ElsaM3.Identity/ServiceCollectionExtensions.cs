@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApplicationDirectory>();
         services.AddSingleton<TokenService>();
+        services.TryAddSingleton<Sessions.IUserSessionStore, Sessions.MemoryUserSessionStore>();
+        services.AddSingleton<Sessions.SessionService>();
         services.AddSingleton<SignInThrottle>();
         services.TryAddSingleton<ISignatureReplayGuard, MemoryReplayGuard>();
         services.AddHostedService<IdentityInitializer>();
@@ -50,11 +52,20 @@ public static class ServiceCollectionExtensions
                 options.TokenValidationParameters = tokens.Validation();
                 options.Events = new JwtBearerEvents
                 {
-                    // A refresh token is only good for getting a new access token.
-                    OnTokenValidated = context =>
+                    // A refresh token is only good for getting a new access token; an access token only while its session is
+                    // open and its user unchanged (password, roles, still configured).
+                    OnTokenValidated = async context =>
                     {
-                        if (context.Principal?.FindFirst(TokenService.TokenTypeClaim)?.Value != "access") context.Fail("Not an access token.");
-                        return Task.CompletedTask;
+                        var principal = context.Principal;
+                        if (principal?.FindFirst(TokenService.TokenTypeClaim)?.Value != "access")
+                        {
+                            context.Fail("Not an access token.");
+                            return;
+                        }
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<Sessions.SessionService>();
+                        if (!await sessions.IsCurrentAsync(principal.Identity?.Name ?? "", principal.FindFirst(TokenService.SessionClaim)?.Value,
+                                principal.FindFirst(TokenService.StampClaim)?.Value, context.HttpContext.RequestAborted))
+                            context.Fail("The session has ended.");
                     },
                 };
             });

@@ -23,6 +23,8 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
 
     public DbSet<SeenSignatureRow> SeenSignatures => Set<SeenSignatureRow>();
 
+    public DbSet<UserSessionRow> UserSessions => Set<UserSessionRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -73,6 +75,14 @@ public sealed class ElsaM3DbContext(DbContextOptions<ElsaM3DbContext> options) :
             e.HasKey(s => s.Signature);
             e.Property(s => s.Signature).HasMaxLength(64);
             e.HasIndex(s => s.KeepUntil);
+        });
+        model.Entity<UserSessionRow>(e =>
+        {
+            e.Property(u => u.Id).HasMaxLength(32);
+            e.Property(u => u.CurrentTokenId).HasMaxLength(32);
+            e.Property(u => u.UserName).HasMaxLength(256);
+            e.Property(u => u.RevokedReason).HasMaxLength(64);
+            e.HasIndex(u => u.ExpiresAt);
         });
         model.Entity<IntegrationLogRow>(e =>
         {

@@ -62,14 +62,15 @@ public static class ServiceCollectionExtensions
             ? sp.GetRequiredService<PostgreSql.PostgreSqlBroadcast>()
             : new ElsaM3.Runtime.Coordination.SingleNodeBroadcast()));
         services.AddSingleton<IHostedService>(sp => OnPostgreSql(sp) ? sp.GetRequiredService<PostgreSql.PostgreSqlBroadcast>() : new NothingToRun());
-        // Generated credentials and seen request signatures hold for every node: in the database on PostgreSQL, in the
-        // data folder and this process on the embedded store.
+        // Generated credentials hold for every node: in the database on PostgreSQL, in the data folder on the embedded store.
+        // Seen request signatures and signed-in sessions are kept in the store on either, so they outlive a restart.
         services.Replace(ServiceDescriptor.Singleton<ElsaM3.Identity.Secrets.IGeneratedSecretStore>(sp => OnPostgreSql(sp)
             ? ActivatorUtilities.CreateInstance<DatabaseSecretStore>(sp)
             : ActivatorUtilities.CreateInstance<ElsaM3.Identity.Secrets.FileSecretStore>(sp)));
         services.Replace(ServiceDescriptor.Singleton<ElsaM3.Identity.Applications.ISignatureReplayGuard>(sp => OnPostgreSql(sp)
             ? ActivatorUtilities.CreateInstance<PostgreSql.PostgreSqlReplayGuard>(sp)
-            : ActivatorUtilities.CreateInstance<ElsaM3.Identity.Applications.MemoryReplayGuard>(sp)));
+            : ActivatorUtilities.CreateInstance<SqliteReplayGuard>(sp)));
+        services.Replace(ServiceDescriptor.Singleton<ElsaM3.Identity.Sessions.IUserSessionStore, EfUserSessionStore>());
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<ElsaM3.Runtime.IntegrationLog.IIntegrationLog, EfIntegrationLog>();

@@ -20,6 +20,12 @@ public sealed partial class IdentitySecrets(IOptions<IdentityOptions> options, I
     /// <summary>The built-in admin's password hash; <c>null</c> when a configured user is called admin.</summary>
     public string? AdminPasswordHash => Current.AdminPasswordHash;
 
+    /// <summary>
+    /// What stands for the built-in admin's password in its session stamp: the kept hash, or for a configured password
+    /// (hashed anew, with a new salt, at every start) a keyed digest of it, the same on every start and node.
+    /// </summary>
+    public string? AdminPasswordStampSource => Current.AdminStampSource;
+
     /// <summary>The built-in cxm application's key hash; <c>null</c> when a configured application is called cxm.</summary>
     public string? CxmKeyHash => Current.CxmKeyHash;
 
@@ -39,7 +45,11 @@ public sealed partial class IdentitySecrets(IOptions<IdentityOptions> options, I
             : !string.IsNullOrEmpty(settings.CxmApiKey) ? ConfiguredKeyHash(settings.CxmApiKey)
             : await GeneratedHashAsync(GeneratedSecretName.CxmKeyHash, ApiKeyHash.NewKey(ApplicationDirectory.CxmName), ApiKeyHash.Of,
                 (key, place) => LogGeneratedKey(key, place), cancellationToken);
-        _loaded = new Loaded(signingKey, adminHash, cxmHash);
+        var adminStamp = adminHash is null ? null
+            : !string.IsNullOrEmpty(settings.AdminPassword)
+            ? Convert.ToHexString(HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(signingKey), System.Text.Encoding.UTF8.GetBytes(settings.AdminPassword)))
+            : adminHash;
+        _loaded = new Loaded(signingKey, adminHash, cxmHash, adminStamp);
     }
 
     /// <summary>Keeps the hash of <paramref name="secret"/> unless one is kept already; announces the secret only when its hash was kept now.</summary>
@@ -58,7 +68,7 @@ public sealed partial class IdentitySecrets(IOptions<IdentityOptions> options, I
 
     private static bool Is(string name, string builtIn) => string.Equals(name, builtIn, StringComparison.OrdinalIgnoreCase);
 
-    private sealed record Loaded(string SigningKey, string? AdminPasswordHash, string? CxmKeyHash);
+    private sealed record Loaded(string SigningKey, string? AdminPasswordHash, string? CxmKeyHash, string? AdminStampSource);
 
     [LoggerMessage(LogLevel.Warning, "Generated the password of user 'admin': {Password} (shown once; its hash is kept in {Place}; set ElsaM3:Identity:AdminPassword to choose one)")]
     private partial void LogGeneratedPassword(string password, string place);

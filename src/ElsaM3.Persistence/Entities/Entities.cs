@@ -127,9 +127,21 @@ public sealed class IntegrationLogRow
     public string? CorrelationId { get; set; }
 }
 
-/// <summary>A signed request's signature, refused again until <see cref="KeepUntil"/> (several nodes on PostgreSQL).</summary>
+/// <summary>A signed request's signature, refused again until <see cref="KeepUntil"/> (on every node, and after a restart).</summary>
 public sealed class SeenSignatureRow
 {
     public string Signature { get; set; } = "";
     public DateTimeOffset KeepUntil { get; set; }
+}
+
+/// <summary>A signed-in session: its user, the refresh token now current, until when, and when and why it ended.</summary>
+public sealed class UserSessionRow
+{
+    public string Id { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string CurrentTokenId { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedReason { get; set; }
 }

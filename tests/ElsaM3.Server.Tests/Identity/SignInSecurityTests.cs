@@ -16,7 +16,17 @@ public sealed class SignInSecurityTests : IAsyncLifetime
     private const string SigningKey = "test-signing-key-0123456789abcdefghijklmnopqrstuvwxyz";
     private readonly ElsaM3Application _app = new(settings: new Dictionary<string, string?> { ["ElsaM3:Identity:SigningKey"] = SigningKey });
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    // A real session's id and the admin's stamp: a token is only good inside an open session of an unchanged user.
+    private string _session = "";
+    private string _stamp = "";
+
+    public async Task InitializeAsync()
+    {
+        var login = await LoginAsync(_app.CreateClient(), "admin", ElsaM3Application.AdminPassword);
+        var access = System.Text.Json.Nodes.JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        var claims = new JsonWebToken(access);
+        (_session, _stamp) = (claims.GetClaim("sid").Value, claims.GetClaim("stamp").Value);
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -84,12 +94,15 @@ public sealed class SignInSecurityTests : IAsyncLifetime
         (unknown / known).ShouldBeGreaterThan(0.5, $"known {known:F1} ms, unknown {unknown:F1} ms");
     }
 
-    private static string Token(Action<SecurityTokenDescriptor> change, string? key = SigningKey)
+    private string Token(Action<SecurityTokenDescriptor> change, string? key = SigningKey)
     {
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = "ElsaM3", Audience = "ElsaM3",
-            Claims = new Dictionary<string, object> { [ClaimTypes.Name] = "admin", [ClaimTypes.Role] = new[] { "admin" }, ["token_type"] = "access" },
+            Claims = new Dictionary<string, object>
+            {
+                [ClaimTypes.Name] = "admin", [ClaimTypes.Role] = new[] { "admin" }, ["token_type"] = "access", ["sid"] = _session, ["stamp"] = _stamp,
+            },
             IssuedAt = DateTime.UtcNow, NotBefore = DateTime.UtcNow.AddSeconds(-1), Expires = DateTime.UtcNow.AddMinutes(5),
             SigningCredentials = key is null ? null : new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         };
@@ -106,6 +119,14 @@ public sealed class SignInSecurityTests : IAsyncLifetime
 
     [Fact]
     public async Task AWellFormedToken_IsAccepted() => (await CallWithAsync(Token(_ => { }))).ShouldBe(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task ASignedTokenOfNoSessionOrAnotherStamp_IsRefused()
+    {
+        (await CallWithAsync(Token(d => d.Claims.Remove("sid")))).ShouldBe(HttpStatusCode.Unauthorized);
+        (await CallWithAsync(Token(d => d.Claims["sid"] = "no-such-session"))).ShouldBe(HttpStatusCode.Unauthorized);
+        (await CallWithAsync(Token(d => d.Claims["stamp"] = "0123456789AB"))).ShouldBe(HttpStatusCode.Unauthorized);
+    }
 
     [Fact]
     public async Task ATokenWithoutExpiry_IsRefused() => (await CallWithAsync(Token(d => d.Expires = null))).ShouldBe(HttpStatusCode.Unauthorized);

@@ -42,7 +42,7 @@ public sealed class RouteAccessTests : IClassFixture<RouteAccessTests.Server>
             .Select(e => e.DisplayName).ToList();
         unstated.ShouldBeEmpty();
         var anonymous = endpoints.Where(e => e.Metadata.OfType<IAllowAnonymous>().Any()).Select(e => e.RoutePattern.RawText).ToList();
-        anonymous.ShouldBe(["/elsa/api/identity/login", "/elsa/api/identity/refresh-token"], ignoreOrder: true);
+        anonymous.ShouldBe(["/elsa/api/identity/login", "/elsa/api/identity/refresh-token", "/elsa/api/identity/logout"], ignoreOrder: true);
     }
 
     public static TheoryData<string, string, string, string> Matrix()
@@ -66,6 +66,8 @@ public sealed class RouteAccessTests : IClassFixture<RouteAccessTests.Server>
         Route("GET", "/api/settings/m3pp", "403", "200");
         Route("GET", "/api/integration-log", "403", "200");
         Route("GET", "/api/audit", "403", "200");
+        Route("POST", "/elsa/api/workflow-definitions/no-such-definition/resume-triggers", "403", "404");
+        Route("GET", "/elsa/api/workflow-definitions/suspended-triggers", "200", "200");
         Route("POST", "/elsa/api/workflow-definitions/no-such-definition/publish", "404", "404");
         Route("POST", "/elsa/api/workflow-definitions/no-such-definition/retract", "404", "404");
         Route("POST", "/elsa/api/cancel/workflow-instances/no-such-instance", "404", "404");

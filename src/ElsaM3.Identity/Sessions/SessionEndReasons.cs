@@ -1,0 +1,8 @@
+namespace ElsaM3.Identity.Sessions;
+
+/// <summary>Why a session ended, as stored.</summary>
+public static class SessionEndReasons
+{
+    public const string SignedOut = "signed-out";
+    public const string Reused = "refresh-token-reused";
+}
