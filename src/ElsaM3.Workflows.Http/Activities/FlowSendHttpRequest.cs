@@ -31,6 +31,20 @@ public sealed class FlowSendHttpRequest(IHttpClientFactory clients, IOptions<Htt
         if (!string.IsNullOrWhiteSpace(input.Authorization)) request.Headers.TryAddWithoutValidation("Authorization", input.Authorization);
         foreach (var (name, value) in input.RequestHeaders ?? []) request.Headers.TryAddWithoutValidation(name, value);
 
+        // Studio's Test tab shows the request that would be sent and sends nothing.
+        if (context.IsDryRun)
+        {
+            context.RecordEvaluatedInput("Request (not sent in a test)", new Dictionary<string, object?>
+            {
+                ["method"] = request.Method.Method,
+                ["url"] = url.ToString(),
+                ["headers"] = (input.RequestHeaders ?? []).Keys.Concat(input.Authorization is null ? [] : ["Authorization"]).ToList(),
+                ["contentType"] = request.Content?.Headers.ContentType?.ToString(),
+                ["content"] = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
+            });
+            return ActivityResult.Outcome("Done", new FlowSendHttpRequestOutput());
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.SendTimeout);
         try
@@ -46,6 +60,10 @@ public sealed class FlowSendHttpRequest(IHttpClientFactory clients, IOptions<Htt
             };
             var outcome = input.ExpectedStatusCodes.Contains(status) ? status.ToString() : UnmatchedStatusCode;
             return ActivityResult.WithOutcomes([outcome, "Done"], output);
+        }
+        catch (HttpRequestException e) when (e.InnerException is Outbound.OutboundRefusedException refused)
+        {
+            throw new InvalidOperationException($"Not sent: {refused.Message}", refused);
         }
         catch (HttpRequestException e)
         {

@@ -36,6 +36,7 @@ public sealed class HttpWorkflowsMiddleware(
             return;
         }
 
+        SandboxResponse(context);
         var path = "/" + (remaining.Value ?? "").Trim('/');
         var method = context.Request.Method.ToUpperInvariant();
         var ct = context.RequestAborted;
@@ -163,6 +164,22 @@ public sealed class HttpWorkflowsMiddleware(
         }
         return false;
     }
+
+    /// <summary>
+    /// What a workflow answers is the analyst's content, not the server's: a browser shows it in a sandbox (an opaque
+    /// origin, no script reaching Studio's storage or cookies) and never sniffs it into something else. Set when the
+    /// answer starts, so no header a workflow writes can lift it.
+    /// </summary>
+    private static void SandboxResponse(HttpContext context) =>
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = WorkflowContentSecurityPolicy;
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The policy every workflow answer carries: a sandbox with nothing allowed (no script, no same origin), never framed.</summary>
+    public const string WorkflowContentSecurityPolicy = "sandbox; frame-ancestors 'none'";
 
     private static void AddInstanceHeader(HttpContext context, string instanceId) =>
         context.Response.OnStarting(() =>
