@@ -23,6 +23,7 @@ public static class ElsaApi
     public static IServiceCollection AddElsaApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<DirectStartCheck>();
         services.AddOptions<JsonOptions>().Configure<WorkflowDefinitionSerializer, Microsoft.AspNetCore.Http.IHttpContextAccessor>((options, serializer, http) =>
         {
             var json = options.SerializerOptions;

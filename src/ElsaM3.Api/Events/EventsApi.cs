@@ -21,12 +21,13 @@ public static class EventsApi
     public sealed record TriggerResponse(int WorkflowsReached);
 
     private static async Task<Results<Ok<TriggerResponse>, ValidationProblem>> Trigger(string eventName, TriggerRequest? request, EventPublisher publisher,
-        CancellationToken ct)
+        ElsaM3.Audit.AuditRecorder audit, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(eventName) || eventName.Length > MaxEventNameLength || eventName.Any(char.IsControl))
             return ApiErrors.Invalid("eventName", $"must be 1 to {MaxEventNameLength} printable characters.");
         var payload = request?.Payload is { } json ? WorkflowJson.ToPlain(json) : null;
         var reached = await publisher.PublishAsync(eventName, Blank(request?.CorrelationId), Blank(request?.WorkflowInstanceId), payload, ct);
+        await audit.RecordAsync(http, ElsaM3.Audit.AuditAction.EventTriggered, target: eventName, detail: $"Reached {reached} workflow(s)");
         return TypedResults.Ok(new TriggerResponse(reached));
     }
 

@@ -20,7 +20,7 @@ public static class TestsApi
 
     private static async Task<Results<Ok<TestActivityResponse>, ValidationProblem, ProblemHttpResult>> TestAsync(
         TestActivityRequest? request, ClaimsPrincipal user, WorkflowGraphCache graphs, IWorkflowDefinitionStore store,
-        WorkflowRunner runner, ITestInputSource inputs, CancellationToken cancellationToken)
+        WorkflowRunner runner, ITestInputSource inputs, ElsaM3.Audit.AuditRecorder audit, HttpContext http, CancellationToken cancellationToken)
     {
         var nodeId = request?.ActivityHandle?.ActivityNodeId ?? request?.ActivityHandle?.ActivityId;
         if (string.IsNullOrWhiteSpace(nodeId)) return ApiErrors.Invalid("activityHandle.activityNodeId", "is required: the activity to test.");
@@ -37,6 +37,8 @@ public static class TestsApi
 
         var input = await inputs.GetAsync(user, cancellationToken);
         var record = await runner.TestActivityAsync(graph, nodeId, input, cancellationToken);
+        await audit.RecordAsync(http, ElsaM3.Audit.AuditAction.ActivityTested, target: graph.Definition.DefinitionId,
+            detail: $"Version {graph.Definition.Version}, activity {nodeId}: {record.Status}");
         return TypedResults.Ok(TestActivityResponse.From(record));
     }
 }

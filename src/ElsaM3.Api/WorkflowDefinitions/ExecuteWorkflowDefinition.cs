@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ElsaM3.Audit;
 using ElsaM3.Runtime.Definitions;
 using ElsaM3.Runtime.Instances;
 using ElsaM3.Workflows.Execution;
@@ -29,9 +30,9 @@ public static class ExecuteWorkflowDefinition
 
     public sealed record DispatchResponse(string WorkflowInstanceId);
 
-    private static async Task<Results<Ok<ExecuteResponse>, NotFound<string>, ValidationProblem>> Execute(
+    private static async Task<Results<Ok<ExecuteResponse>, NotFound<string>, ValidationProblem, ProblemHttpResult>> Execute(
         string definitionId, ExecuteRequest? request, IWorkflowDefinitionStore store, WorkflowInstanceService instances,
-        HttpContext http, CancellationToken ct)
+        DirectStartCheck check, AuditRecorder audit, HttpContext http, CancellationToken ct)
     {
         var (definition, error) = await FindAsync(definitionId, request, store, ct);
         if (error is not null) return error;
@@ -40,10 +41,16 @@ public static class ExecuteWorkflowDefinition
             http.Response.Headers[CannotStartHeader] = "true";
             return TypedResults.NotFound($"There is no {(request?.VersionOptions ?? "published")} version of workflow '{definitionId}'.");
         }
+        if (await check.RefusalAsync(http.User, definition, ct) is { } refused)
+        {
+            http.Response.Headers[CannotStartHeader] = "true";
+            return refused;
+        }
         try
         {
             var result = await instances.StartAsync(definition, Options(request), ct);
             http.Response.Headers[WorkflowInstanceHeader.Name] = result.State.Id;
+            await audit.RecordAsync(http, AuditAction.WorkflowExecuted, target: definition.DefinitionId, detail: Detail(definition, result.State.Id, request));
             return TypedResults.Ok(new ExecuteResponse(result.State));
         }
         catch (WorkflowDefinitionException e)
@@ -58,17 +65,19 @@ public static class ExecuteWorkflowDefinition
         }
     }
 
-    private static async Task<Results<Ok<DispatchResponse>, NotFound<string>, ValidationProblem>> Dispatch(
+    private static async Task<Results<Ok<DispatchResponse>, NotFound<string>, ValidationProblem, ProblemHttpResult>> Dispatch(
         string definitionId, ExecuteRequest? request, IWorkflowDefinitionStore store, WorkflowInstanceService instances,
-        HttpContext http, CancellationToken ct)
+        DirectStartCheck check, AuditRecorder audit, HttpContext http, CancellationToken ct)
     {
         var (definition, error) = await FindAsync(definitionId, request, store, ct);
         if (error is not null) return error;
         if (definition is null) return TypedResults.NotFound($"There is no {(request?.VersionOptions ?? "published")} version of workflow '{definitionId}'.");
+        if (await check.RefusalAsync(http.User, definition, ct) is { } refused) return refused;
         try
         {
             var id = await instances.DispatchAsync(definition, Options(request), ct);
             http.Response.Headers[WorkflowInstanceHeader.Name] = id;
+            await audit.RecordAsync(http, AuditAction.WorkflowDispatched, target: definition.DefinitionId, detail: Detail(definition, id, request));
             return TypedResults.Ok(new DispatchResponse(id));
         }
         catch (WorkflowDefinitionException e)
@@ -83,6 +92,9 @@ public static class ExecuteWorkflowDefinition
         if (!VersionOptionsParameter.TryParse(request?.VersionOptions, "Published", out var options, out var error)) return (null, error);
         return (await store.FindAsync(definitionId, options, ct), null);
     }
+
+    private static string Detail(Workflows.Definitions.WorkflowDefinition definition, string instanceId, ExecuteRequest? request) =>
+        $"Version {definition.Version}, instance {instanceId}" + (request?.TriggerActivityId is { } at ? $", started at activity {at}" : "");
 
     private static StartOptions Options(ExecuteRequest? request) => new()
     {
