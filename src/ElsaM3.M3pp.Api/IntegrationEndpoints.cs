@@ -45,12 +45,15 @@ public static class IntegrationEndpoints
         });
     }
 
-    /// <summary>An optional enum filter: absent is <c>null</c>; false when present but not one of the names (digits are refused too).</summary>
+    /// <summary>
+    /// An optional enum value: absent is <c>null</c>; false when present but not exactly one of the names (digits and
+    /// combinations such as <c>Feed,Poll</c>, which .NET would read as flags, are refused).
+    /// </summary>
     private static bool TryParseFilter<T>(string? text, out T? value) where T : struct, Enum
     {
         value = null;
         if (text is null) return true;
-        if (text.Any(char.IsDigit) || !Enum.TryParse<T>(text, ignoreCase: true, out var parsed)) return false;
+        if (text.Any(c => char.IsDigit(c) || c == ',') || !Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) return false;
         value = parsed;
         return true;
     }

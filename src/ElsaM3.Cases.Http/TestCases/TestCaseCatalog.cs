@@ -14,7 +14,8 @@ namespace ElsaM3.Cases.Http.TestCases;
 /// </summary>
 public sealed class TestCaseCatalog(IOptions<TestCaseOptions> options) : ITestInputSource
 {
-    private readonly ConcurrentDictionary<string, TestCase> _chosen = new(StringComparer.Ordinal);
+    // One per user, whatever the casing of the name they signed in with.
+    private readonly ConcurrentDictionary<string, TestCase> _chosen = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<IReadOnlyList<TestCase>> SamplesAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,8 @@ public static class TestCaseEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<object>, ValidationProblem>> Choose(TestCaseChoice? choice, ClaimsPrincipal user, TestCaseCatalog cases, CancellationToken ct)
+    private static async Task<Results<Ok<object>, ValidationProblem>> Choose(TestCaseChoice? choice, ClaimsPrincipal user, TestCaseCatalog cases,
+        Microsoft.Extensions.Options.IOptions<TestCaseOptions> options, CancellationToken ct)
     {
         if (choice is null || (choice.Sample is null) == (choice.Case is null))
             return Invalid("sample", "give either 'sample' (the name of a sample case) or 'case' (a pasted case), not both.");
@@ -39,6 +40,9 @@ public static class TestCaseEndpoints
         }
         else
         {
+            var limit = options.Value.MaxPastedBytes;
+            if (System.Text.Encoding.UTF8.GetByteCount(choice.Case!.Value.GetRawText()) > limit)
+                return Invalid("case", $"is larger than {limit / 1024} KiB ({TestCaseOptions.Section}:MaxPastedBytes); paste the fields the workflow reads.");
             var pasted = WorkflowJson.ToPlain(choice.Case!.Value);
             if (CaseCheck.Problems(pasted) is { Count: > 0 } problems) return Invalid("case", string.Join(" ", problems));
             chosen = new TestCase(TestCase.PastedName, (IDictionary<string, object?>)pasted!);

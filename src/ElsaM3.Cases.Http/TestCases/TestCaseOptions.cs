@@ -7,4 +7,7 @@ public sealed class TestCaseOptions
     public const string Section = "ElsaM3:TestCases";
 
     public string? Directory { get; set; }
+
+    /// <summary>Largest case an analyst may paste, in bytes of JSON (each keeps one, held in memory). Default 256 KiB.</summary>
+    public int MaxPastedBytes { get; set; } = 256 * 1024;
 }

@@ -89,8 +89,25 @@ public sealed class M3ppSettingsService : IGatewayConnections
         : ConnectionOrError(settings.CxmBaseUrl, settings.CxmApiKey, settings.Timeout, "CXM") is null ? Problem(settings.CxmBaseUrl, settings.CxmApiKey, "CXM")
         : null;
 
-    /// <summary>Null when HUBis answers and knows the external reference field; otherwise the reason.</summary>
+    /// <summary>Null when HUBis answers and knows the external reference field, and CXM answers with the key; otherwise the reason.</summary>
     public async Task<string?> VerifyAsync(M3ppSettings settings, CancellationToken cancellationToken)
+    {
+        if (await VerifyHubisAsync(settings, cancellationToken) is { } hubis) return hubis;
+        return await VerifyCxmAsync(settings, cancellationToken);
+    }
+
+    /// <summary>Reads a case that does not exist: CXM reached and the key accepted answer 404; anything else says why not.</summary>
+    private async Task<string?> VerifyCxmAsync(M3ppSettings settings, CancellationToken cancellationToken)
+    {
+        if (ConnectionOrError(settings.CxmBaseUrl, settings.CxmApiKey, settings.Timeout, "CXM") is not { } connection)
+            return Problem(settings.CxmBaseUrl, settings.CxmApiKey, "CXM");
+        var gateway = new RestCxmGateway(_caller, new FixedConnections(connection));
+        var probe = await gateway.GetCaseAsync("elsam3-connection-check", cancellationToken);
+        return probe.IsSuccess || probe.Error.Category == ElsaM3.M3pp.Errors.M3ErrorCategory.NotFound ? null
+            : $"Could not connect to CXM at {connection.BaseUrl}: {probe.Error.Category} — {probe.Error.Message}";
+    }
+
+    private async Task<string?> VerifyHubisAsync(M3ppSettings settings, CancellationToken cancellationToken)
     {
         if (ConnectionOrError(settings.HubisBaseUrl, settings.HubisApiKey, settings.Timeout, "HUBis") is not { } connection)
             return Problem(settings.HubisBaseUrl, settings.HubisApiKey, "HUBis");
@@ -129,7 +146,9 @@ public sealed class M3ppSettingsService : IGatewayConnections
     private Uri? Resolve(string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(baseUrl)) return null;
-        if (baseUrl.StartsWith('/')) return new Uri(_self.BaseAddress, baseUrl.TrimEnd('/') + "/");
+        // "/simulators/cxm" means this server; "//host/cxm" (or "/\host") would name another host, so it is no relative URL.
+        if (baseUrl.StartsWith('/'))
+            return baseUrl.Length > 1 && baseUrl[1] is '/' or '\\' ? null : new Uri(_self.BaseAddress, baseUrl.TrimEnd('/') + "/");
         return Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
     }
 

@@ -52,7 +52,9 @@ public sealed class M3CodeOptions(IM3ppGateway m3) : IInputOptionsProvider
     /// <summary>The lookup an input offers (null: not an M3 code input).</summary>
     private static string? LookupPath(string inputName, IReadOnlyDictionary<string, string> context)
     {
-        string? Chosen(string name) => context.TryGetValue(name, out var value) ? Uri.EscapeDataString(value) : null;
+        // A code becomes one escaped path segment; "." and ".." (which no escaping hides from URL normalisation) name no list.
+        string? Chosen(string name) => context.TryGetValue(name, out var value) && value.Trim() is { Length: > 0 } code && code is not ("." or "..")
+            ? Uri.EscapeDataString(code) : null;
         return inputName switch
         {
             "DepartmentCode" => "lookups/departments",

@@ -8,7 +8,8 @@ namespace ElsaM3.Server.Hosting;
 /// The console format of the simple formatter (<c>info: Category[0]</c>, then the message indented), with the
 /// message's control characters escaped: a value logged from a request can never start a line that looks like a
 /// log entry. Exception details follow, every line indented. With a node name the first line says which node wrote it
-/// (<c>info: [node-a] Category[0]</c>), so the logs of several nodes can be read together.
+/// (<c>info: [node-a] Category[0]</c>), so the logs of several nodes can be read together. Credentials in URL queries are
+/// masked (<see cref="QueryCredentials"/>).
 /// </summary>
 internal sealed class EscapingConsoleFormatter : ConsoleFormatter
 {
@@ -28,7 +29,7 @@ internal sealed class EscapingConsoleFormatter : ConsoleFormatter
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
-        var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
+        var message = QueryCredentials.Redact(logEntry.Formatter(logEntry.State, logEntry.Exception) ?? "");
         if (string.IsNullOrEmpty(message) && logEntry.Exception is null) return;
         textWriter.Write(Level(logEntry.LogLevel));
         textWriter.Write(": ");
@@ -46,7 +47,7 @@ internal sealed class EscapingConsoleFormatter : ConsoleFormatter
         textWriter.WriteLine(LogText.Escape(message));
         if (logEntry.Exception is { } exception)
             foreach (var line in exception.ToString().Split('\n'))
-                textWriter.WriteLine("      " + LogText.Escape(line.TrimEnd('\r')));
+                textWriter.WriteLine("      " + LogText.Escape(QueryCredentials.Redact(line.TrimEnd('\r'))));
     }
 
     private static string Level(LogLevel level) => level switch

@@ -12,7 +12,12 @@ public sealed class CountingM3ppGateway(RestM3ppGateway inner, CountingM3ppGatew
     public sealed class Counter
     {
         private int _worksheetReads, _feedReads;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lookups = new();
         public int WorksheetReads => _worksheetReads;
+
+        /// <summary>The lookup paths asked of HUBis, in order.</summary>
+        public IReadOnlyCollection<string> Lookups => _lookups;
+        internal void Lookup(string path) => _lookups.Enqueue(path);
         public int FeedReads => _feedReads;
         public void Reset() => (_worksheetReads, _feedReads) = (0, 0);
         internal void WorksheetRead() => Interlocked.Increment(ref _worksheetReads);
@@ -44,5 +49,9 @@ public sealed class CountingM3ppGateway(RestM3ppGateway inner, CountingM3ppGatew
     public Task<GatewayResult<Asset>> GetAssetAsync(AssetKey key, CancellationToken cancellationToken) => inner.GetAssetAsync(key, cancellationToken);
     public Task<GatewayResult<AttributeUpdateResult>> UpdateAttributesAsync(AttributeUpdateRequest request, CancellationToken cancellationToken) => inner.UpdateAttributesAsync(request, cancellationToken);
     public Task<GatewayResult<System.Text.Json.Nodes.JsonObject>> DryRunAsync(DryRunRequest request, CancellationToken cancellationToken) => inner.DryRunAsync(request, cancellationToken);
-    public Task<GatewayResult<IReadOnlyList<LookupItem>>> LookupAsync(string path, CancellationToken cancellationToken) => inner.LookupAsync(path, cancellationToken);
+    public Task<GatewayResult<IReadOnlyList<LookupItem>>> LookupAsync(string path, CancellationToken cancellationToken)
+    {
+        counter.Lookup(path);
+        return inner.LookupAsync(path, cancellationToken);
+    }
 }
