@@ -3,6 +3,8 @@ window.elsam3 = (function () {
     const base = '/studio/';
     const api = location.origin + '/elsa/api';
     const key = 'elsam3.auth';
+    // Says only that this browser signed in (so a new tab may ask for a token with the refresh cookie); no token.
+    const signedInKey = 'elsam3.signed-in';
 
     function auth() { try { return JSON.parse(sessionStorage.getItem(key)); } catch { return null; } }
     function claims(jwt) { try { return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch { return {}; } }
@@ -25,10 +27,12 @@ window.elsam3 = (function () {
         const current = auth();
         // Another tab may have refreshed meanwhile: its token is not this tab's, but this tab may now need none.
         if (current && expiresAt(current.accessToken) - Date.now() > 60000) return current.accessToken;
+        // Only a browser that signed in holds a refresh cookie (it cannot be seen from here): the others go to sign-in.
+        if (!localStorage.getItem(signedInKey)) return null;
         const response = await fetch(api + '/identity/refresh-token', {
             method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}'
         });
-        if (!response.ok) { sessionStorage.removeItem(key); return null; }
+        if (!response.ok) { sessionStorage.removeItem(key); localStorage.removeItem(signedInKey); return null; }
         const body = await response.json();
         sessionStorage.setItem(key, JSON.stringify({ user: claims(body.accessToken)[nameClaim] || current?.user || '', accessToken: body.accessToken }));
         return body.accessToken;
@@ -37,6 +41,7 @@ window.elsam3 = (function () {
     async function signOut() {
         const current = auth();
         sessionStorage.removeItem(key);
+        localStorage.removeItem(signedInKey);
         await fetch(api + '/identity/logout', {
             method: 'POST', credentials: 'same-origin',
             headers: { 'Content-Type': 'application/json', ...(current ? { Authorization: 'Bearer ' + current.accessToken } : {}) }, body: '{}'

@@ -39,6 +39,7 @@
         }
         const body = await response.json();
         sessionStorage.setItem('elsam3.auth', JSON.stringify({ user: username, accessToken: body.accessToken }));
+        localStorage.setItem('elsam3.signed-in', '1');
         location.href = safeReturnUrl(new URLSearchParams(location.search).get('returnUrl'));
     });
 })();

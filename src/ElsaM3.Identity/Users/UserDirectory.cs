@@ -12,6 +12,7 @@ public sealed class UserDirectory
     private static readonly PasswordHasher<string> Hasher = new();
     private readonly Dictionary<string, ConfiguredUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? _adminStampSource;
+    private readonly Dictionary<string, string> _stamps = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checked for unknown names, so an unknown user costs the same hashing work as a known one.</summary>
     private readonly string _decoyHash;
@@ -24,6 +25,7 @@ public sealed class UserDirectory
             _users[AdminName] = new ConfiguredUser { Name = AdminName, PasswordHash = adminHash, Roles = [Roles.Admin, Roles.Analyst] };
             _adminStampSource = secrets.AdminPasswordStampSource;
         }
+        foreach (var user in _users.Values) _stamps[user.Name] = ComputeStamp(user);
         _decoyHash = Hasher.HashPassword("", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
     }
 
@@ -47,9 +49,10 @@ public sealed class UserDirectory
     /// What a token must still match to be good: a digest of the user's name, password hash and roles, so a password or
     /// role change, or the user's removal from configuration, ends every session issued before. <c>null</c> for an unknown user.
     /// </summary>
-    public string? StampOf(string name)
+    public string? StampOf(string name) => _stamps.TryGetValue(name, out var stamp) ? stamp : null;
+
+    private string ComputeStamp(ConfiguredUser user)
     {
-        if (!_users.TryGetValue(name, out var user)) return null;
         var password = _adminStampSource is { } admin && string.Equals(user.Name, AdminName, StringComparison.OrdinalIgnoreCase) ? admin : user.PasswordHash;
         var text = string.Join('\n', [user.Name, password, .. user.Roles.Order(StringComparer.Ordinal)]);
         return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 12);

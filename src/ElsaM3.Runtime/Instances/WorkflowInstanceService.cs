@@ -38,6 +38,37 @@ public sealed class WorkflowInstanceService(
     /// <summary>How many committed states wait in memory for their timer's resume (for tests).</summary>
     public int HandedOverCount => _handedOver.Count;
 
+    // The bursts under way on this node, by instance: an admin's cancel stops one at once instead of waiting for it.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _bursts = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a burst of the instance is running on this node now (for tests).</summary>
+    public bool IsRunningBurst(string instanceId) => _bursts.ContainsKey(instanceId);
+
+    /// <summary>A burst of an instance already held: its token ends with the caller's, or when the instance is cancelled.</summary>
+    private Burst StartBurst(string instanceId, CancellationToken cancellationToken) => new(this, instanceId, cancellationToken);
+
+    private sealed class Burst : IDisposable
+    {
+        private readonly WorkflowInstanceService _owner;
+        private readonly string _instanceId;
+        private readonly CancellationTokenSource _source;
+
+        public Burst(WorkflowInstanceService owner, string instanceId, CancellationToken cancellationToken)
+        {
+            (_owner, _instanceId) = (owner, instanceId);
+            _source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            owner._bursts[instanceId] = _source;
+        }
+
+        public CancellationToken Token => _source.Token;
+
+        public void Dispose()
+        {
+            _owner._bursts.TryRemove(KeyValuePair.Create(_instanceId, _source));
+            _source.Dispose();
+        }
+    }
+
     /// <summary>Runs a new instance inline (the HTTP trigger and Studio's Run use this).</summary>
     public async Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartOptions options, CancellationToken cancellationToken)
     {
@@ -136,7 +167,8 @@ public sealed class WorkflowInstanceService(
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null || state.Status != WorkflowStatus.Running || state.Bookmarks.All(b => b.Id != bookmarkId))
             return null;
-        var result = await runner.ResumeAsync(graph, state, bookmarkId, input, transient, cancellationToken);
+        using var burst = StartBurst(instanceId, cancellationToken);
+        var result = await runner.ResumeAsync(graph, state, bookmarkId, input, transient, burst.Token);
         await CommitAsync(result, cancellationToken);
         return result;
     }
@@ -151,13 +183,14 @@ public sealed class WorkflowInstanceService(
         await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null || state.Status != WorkflowStatus.Running) return null;
+        using var burst = StartBurst(instanceId, cancellationToken);
         WorkflowRunResult? ran = null;
         foreach (var bookmarkId in state.Bookmarks.Where(b => b.Hash == hash).Select(b => b.Id).ToList())
         {
             if (state.Status != WorkflowStatus.Running || state.Bookmarks.All(b => b.Id != bookmarkId)) continue;
             using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
             span?.SetTag("elsam3.workflow.instance_id", instanceId);
-            var result = await runner.ResumeAsync(graph, state, bookmarkId, input, null, cancellationToken);
+            var result = await runner.ResumeAsync(graph, state, bookmarkId, input, null, burst.Token);
             ran = ran is null ? result : ran.Then(result);
             state = result.State;
         }
@@ -178,12 +211,13 @@ public sealed class WorkflowInstanceService(
         var firing = state?.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) is { } first
             && Scheduling.ScheduledTriggerArming.IsArmedRecurring(first, state.DefinitionId) ? first : null;
         var bursts = 0;
+        using var burst = StartBurst(instanceId, cancellationToken);
         WorkflowRunResult? ran = null;
         while (state is not null && graph is not null && state.Status == WorkflowStatus.Running && state.Bookmarks.Any(b => b.Id == bookmarkId))
         {
             using var span = RuntimeMetrics.Source.StartActivity("workflow.resume");
             span?.SetTag("elsam3.workflow.instance_id", instanceId);
-            var result = await runner.ResumeAsync(graph, state, bookmarkId, null, null, cancellationToken);
+            var result = await runner.ResumeAsync(graph, state, bookmarkId, null, null, burst.Token);
             ran = ran is null ? result : ran.Then(result);
             if (++bursts >= MaxChainedTimerBursts) break;
             var now = time.GetUtcNow();
@@ -219,7 +253,8 @@ public sealed class WorkflowInstanceService(
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null || state.SubStatus is not (WorkflowSubStatus.Pending or WorkflowSubStatus.Executing))
             return null;
-        var result = await runner.ContinueAsync(graph, state, cancellationToken);
+        using var burst = StartBurst(instanceId, cancellationToken);
+        var result = await runner.ContinueAsync(graph, state, burst.Token);
         await CommitAsync(result, cancellationToken);
         return result;
     }
@@ -230,7 +265,8 @@ public sealed class WorkflowInstanceService(
         await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null) return null;
-        var result = await runner.RetryAsync(graph, state, activityIds, cancellationToken);
+        using var burst = StartBurst(instanceId, cancellationToken);
+        var result = await runner.RetryAsync(graph, state, activityIds, burst.Token);
         await CommitAsync(result, cancellationToken);
         return result;
     }
@@ -254,6 +290,17 @@ public sealed class WorkflowInstanceService(
     /// <summary>Cancels a running instance; <c>null</c> when it does not exist, false when it already finished.</summary>
     public async Task<bool?> CancelAsync(string instanceId, CancellationToken cancellationToken)
     {
+        // A burst under way here (a long template, a loop) stops now rather than finishing first; what it did is not
+        // committed, and the instance is cancelled from its last committed state.
+        if (_bursts.TryGetValue(instanceId, out var running))
+            try
+            {
+                await running.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It ended meanwhile.
+            }
         await using var _ = await locks.AcquireAsync(instanceId, cancellationToken);
         var (state, graph) = await LoadAsync(instanceId, cancellationToken);
         if (state is null || graph is null) return null;

@@ -9,7 +9,7 @@ public enum WorkflowBudget
     /// <summary>How long one burst may run (<c>ElsaM3:Runtime:MaxBurstDuration</c>).</summary>
     Time,
 
-    /// <summary>Memory one burst's activities may allocate (<c>ElsaM3:Runtime:MaxBurstAllocatedBytes</c>).</summary>
+    /// <summary>Memory one burst's scripts and templates may allocate (<c>ElsaM3:Runtime:MaxBurstAllocatedBytes</c>).</summary>
     Memory,
 
     /// <summary>How many workflows deep a chain of child workflows and events may go (<c>ElsaM3:Runtime:MaxChainDepth</c>).</summary>

@@ -64,12 +64,9 @@ internal sealed partial class WorkflowExecution
                 foreach (var (name, value) in recorded) (record.ActivityState ??= [])[name] = value;
             var activity = type.Factory!(_services.Services);
             var context = new ActivityContext(this, node, state, record, stimulus, isTrigger, bookmark);
-            var thread = Environment.CurrentManagedThreadId;
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             result = bodyCompleted ? await activity.OnBodyCompletedAsync(context, input, _cancellationToken)
                 : bookmark is null ? await activity.ExecuteAsync(context, input, _cancellationToken)
                 : await activity.ResumeAsync(context, input, _cancellationToken);
-            CountAllocations(thread, allocatedBefore);
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
         {

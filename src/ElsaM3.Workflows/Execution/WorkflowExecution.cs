@@ -102,11 +102,14 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
                 $"The workflow ran longer than {options.MaxBurstDuration.TotalSeconds:N0} s in one burst ({WorkflowRuntimeOptions.Section}:MaxBurstDuration).");
         if (_allocated > options.MaxBurstAllocatedBytes)
             return new BudgetExceededException(WorkflowBudget.Memory,
-                $"The workflow's activities allocated more than {options.MaxBurstAllocatedBytes / (1024 * 1024):N0} MiB in one burst ({WorkflowRuntimeOptions.Section}:MaxBurstAllocatedBytes).");
+                $"The workflow's scripts and templates allocated more than {options.MaxBurstAllocatedBytes / (1024 * 1024):N0} MiB in one burst ({WorkflowRuntimeOptions.Section}:MaxBurstAllocatedBytes).");
         return null;
     }
 
-    /// <summary>Adds what an activity allocated while it ran on one thread (what it did after moving threads is not seen).</summary>
+    /// <summary>
+    /// Adds what an expression allocated: scripts and templates, where a workflow decides how much memory it takes, run
+    /// synchronously, so the thread's counter is theirs (an evaluation that moved threads is not counted).
+    /// </summary>
     private void CountAllocations(int thread, long allocatedBefore)
     {
         if (Environment.CurrentManagedThreadId == thread) _allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
@@ -211,7 +214,12 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
                 new ExpressionException($"Unknown expression syntax '{expression.Type}'. Known: {string.Join(", ", _services.Evaluators.Keys)}."));
         try
         {
-            return await evaluator.EvaluateAsync(expression, returnType, new ExpressionContext(this, activity, inputName) { SharedModels = sharedModels }, cancellationToken);
+            var thread = Environment.CurrentManagedThreadId;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var pending = evaluator.EvaluateAsync(expression, returnType, new ExpressionContext(this, activity, inputName) { SharedModels = sharedModels }, cancellationToken);
+            var value = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+            CountAllocations(thread, allocatedBefore);
+            return value;
         }
         catch (ExpressionException e) when (e is not ExpressionEvaluationException)
         {

@@ -20,7 +20,7 @@ public sealed class WorkflowRuntimeOptions
     [SettingRange(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":MaxBurstDuration must be longer than zero and at most an hour.")]
     public TimeSpan MaxBurstDuration { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Most memory one burst's activities may allocate in all, in bytes. Default 1 GiB.</summary>
+    /// <summary>Most memory one burst's scripts and templates may allocate in all, in bytes. Default 1 GiB.</summary>
     [SettingRange(1048576d, long.MaxValue, ErrorMessage = Section + ":MaxBurstAllocatedBytes must be at least 1 MiB.")]
     public long MaxBurstAllocatedBytes { get; set; } = 1024L * 1024 * 1024;
 

@@ -1,6 +1,6 @@
-using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Expressions;
 using ElsaM3.Workflows.Scriban;
+using ElsaM3.Workflows.Tests.Support;
 
 namespace ElsaM3.Workflows.Tests.Expressions;
 
@@ -15,7 +15,7 @@ public sealed class ScribanBudgetTests
 
     private static async Task<string?> Render(ScribanEvaluator evaluator, string template, CancellationToken cancellationToken = default) =>
         (string?)await evaluator.EvaluateAsync(new Expression("Scriban", System.Text.Json.Nodes.JsonValue.Create(template)), typeof(string),
-            new ExpressionContext(new Memory()), cancellationToken);
+            new ExpressionContext(new StringVariables([])), cancellationToken);
 
     [Fact]
     public async Task A_template_that_sets_a_builtin_changes_nothing_for_later_renders()
@@ -95,26 +95,5 @@ public sealed class ScribanBudgetTests
         {
             foreach (var (key, value) in keys) model[key] = value;
         }
-    }
-
-    private sealed class Memory : IWorkflowMemory
-    {
-        public string WorkflowInstanceId => "i-1";
-        public string WorkflowDefinitionId => "d-1";
-        public string? CorrelationId { get; set; }
-        public IReadOnlyList<VariableDefinition> VariableDefinitions { get; } = [];
-
-        public bool TryGetVariable(string name, out object? value)
-        {
-            value = null;
-            return false;
-        }
-
-        public void SetVariable(string nameOrId, object? value) => throw new NotSupportedException();
-        public IDictionary<string, object?> Input { get; } = new Dictionary<string, object?>();
-        public IDictionary<string, object?> Output { get; } = new Dictionary<string, object?>();
-        public object? GetActivityOutput(string activityNameOrId, string outputName) => null;
-        public object? LastResult => null;
-        public IDictionary<object, object> RunItems { get; } = new Dictionary<object, object>();
     }
 }

@@ -1,6 +1,6 @@
-using ElsaM3.Workflows.Definitions;
 using ElsaM3.Workflows.Expressions;
 using ElsaM3.Workflows.Scriban;
+using ElsaM3.Workflows.Tests.Support;
 
 namespace ElsaM3.Workflows.Tests.Expressions;
 
@@ -14,7 +14,7 @@ public sealed class ScribanContextReuseTests
 
     private async Task<string?> Render(string template, string officer, IDictionary<object, object>? sharedModels = null) =>
         (string?)await _evaluator.EvaluateAsync(new Expression("Scriban", System.Text.Json.Nodes.JsonValue.Create(template)), typeof(string),
-            new ExpressionContext(new Memory(officer)) { SharedModels = sharedModels }, CancellationToken.None);
+            new ExpressionContext(new StringVariables(new() { ["Officer"] = officer })) { SharedModels = sharedModels }, CancellationToken.None);
 
     [Fact]
     public async Task Renders_sharing_a_model_see_the_model_as_built_not_what_an_earlier_template_assigned()
@@ -41,26 +41,5 @@ public sealed class ScribanContextReuseTests
         await Should.ThrowAsync<ExpressionException>(async () => await Render("{{ leaked = 1 }}{{ for i in 1..3 }}{{ \"a\" | string.nope }}{{ end }}", "Jo"));
 
         (await Render("[{{ leaked }}]{{ Variables.Officer }}", "Al")).ShouldBe("[]Al");
-    }
-
-    private sealed class Memory(string officer) : IWorkflowMemory
-    {
-        public string WorkflowInstanceId => "i-1";
-        public string WorkflowDefinitionId => "d-1";
-        public string? CorrelationId { get; set; }
-        public IReadOnlyList<VariableDefinition> VariableDefinitions { get; } = [new VariableDefinition { Id = "officer", Name = "Officer", TypeName = "String" }];
-
-        public bool TryGetVariable(string name, out object? value)
-        {
-            value = name == "Officer" ? officer : null;
-            return name == "Officer";
-        }
-
-        public void SetVariable(string nameOrId, object? value) => throw new NotSupportedException();
-        public IDictionary<string, object?> Input { get; } = new Dictionary<string, object?>();
-        public IDictionary<string, object?> Output { get; } = new Dictionary<string, object?>();
-        public object? GetActivityOutput(string activityNameOrId, string outputName) => null;
-        public object? LastResult => null;
-        public IDictionary<object, object> RunItems { get; } = new Dictionary<object, object>();
     }
 }
