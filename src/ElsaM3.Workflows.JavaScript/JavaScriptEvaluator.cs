@@ -13,7 +13,7 @@ namespace ElsaM3.Workflows.JavaScript;
 /// The <c>JavaScript</c> syntax. Unlike Elsa, which builds a new engine with all its globals for every
 /// evaluation, one engine serves a whole execution burst and each script is parsed once per process.
 /// </summary>
-public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : IExpressionEvaluator
+public sealed class JavaScriptEvaluator(IOptions<JavaScriptOptions> options) : IScriptEvaluator
 {
     private static readonly ConcurrentDictionary<string, Prepared<Script>> Scripts = new();
 

@@ -10,7 +10,7 @@ namespace ElsaM3.Workflows.Scriban;
 
 /// <summary>Renders Scriban (or Liquid) templates over the workflow's memory and contributed models.</summary>
 public abstract class TemplateEvaluator(IEnumerable<IExpressionModelContributor> contributors, IEnumerable<IScriptFunctions> functions,
-    IOptions<TemplateOptions> options) : IExpressionEvaluator
+    IOptions<TemplateOptions> options) : IScriptEvaluator
 {
     // Scriban builds its builtin function table per context unless one is shared. Shared, it is frozen: what one render
     // sets (date.format = …) would otherwise be seen by every later render of every workflow.

@@ -106,6 +106,22 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
         return null;
     }
 
+    /// <summary>A script or template, whose allocations count against the burst's memory budget.</summary>
+    private async ValueTask<object?> EvaluateScriptAsync(IExpressionEvaluator evaluator, Expression expression, Type returnType, ExpressionContext context,
+        CancellationToken cancellationToken)
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            return await evaluator.EvaluateAsync(expression, returnType, context, cancellationToken);
+        }
+        finally
+        {
+            CountAllocations(thread, allocatedBefore);
+        }
+    }
+
     /// <summary>
     /// Adds what an expression allocated: scripts and templates, where a workflow decides how much memory it takes, run
     /// synchronously, so the thread's counter is theirs (an evaluation that moved threads is not counted).
@@ -214,12 +230,10 @@ internal sealed partial class WorkflowExecution : IWorkflowMemory
                 new ExpressionException($"Unknown expression syntax '{expression.Type}'. Known: {string.Join(", ", _services.Evaluators.Keys)}."));
         try
         {
-            var thread = Environment.CurrentManagedThreadId;
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var pending = evaluator.EvaluateAsync(expression, returnType, new ExpressionContext(this, activity, inputName) { SharedModels = sharedModels }, cancellationToken);
-            var value = pending.IsCompletedSuccessfully ? pending.Result : await pending;
-            CountAllocations(thread, allocatedBefore);
-            return value;
+            var context = new ExpressionContext(this, activity, inputName) { SharedModels = sharedModels };
+            return evaluator is IScriptEvaluator
+                ? await EvaluateScriptAsync(evaluator, expression, returnType, context, cancellationToken)
+                : await evaluator.EvaluateAsync(expression, returnType, context, cancellationToken);
         }
         catch (ExpressionException e) when (e is not ExpressionEvaluationException)
         {
