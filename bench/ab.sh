@@ -108,7 +108,7 @@ if [[ " $SKIP " != *" m3 "* ]]; then
     for which in $order; do
       dir=$BASE_DIR; [[ $which == head ]] && dir=$HEAD_DIR
       row=$(cd "$dir" && dotnet run -c Release --no-build --project bench/ElsaM3.ChaosRun -- m3-path 3000 16 | grep -E '^\| [0-9]' | tail -1)
-      echo "| $round | $which ${row#|}"
+      echo "| $round | $which |${row#|}"
       eval "${which}_m3=$(echo "$row" | awk -F'|' '{ gsub(/[ ,]/, "", $5); print $5 }')"
     done
     echo "$base_m3 $head_m3" >>"$WORK/m3-rate"

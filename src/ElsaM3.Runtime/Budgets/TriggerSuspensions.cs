@@ -13,27 +13,33 @@ namespace ElsaM3.Runtime.Budgets;
 /// admin resumes it, so a runaway workflow cannot loop through the server (or through restarts: the suspension is kept in
 /// the store). Runs in a row are counted on each node; the suspension holds for every node.
 /// </summary>
-public sealed partial class TriggerSuspensions(ISettingsStore settings, INodeBroadcast broadcast, IOptions<WorkflowRuntimeOptions> options,
-    TimeProvider clock, ILogger<TriggerSuspensions> logger)
+public sealed partial class TriggerSuspensions
 {
     public const string SettingsKey = "runtime.suspended-triggers";
     public static readonly SharedStateTopic Topic = new("suspended-triggers");
 
+    private readonly ISettingsStore _settings;
+    private readonly INodeBroadcast _broadcast;
+    private readonly IOptions<WorkflowRuntimeOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<TriggerSuspensions> _logger;
     private readonly ConcurrentDictionary<string, int> _faultsInARow = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writing = new(1, 1);
     private volatile Dictionary<string, TriggerSuspension>? _cached;
-    private bool _subscribed;
+
+    public TriggerSuspensions(ISettingsStore settings, INodeBroadcast broadcast, IOptions<WorkflowRuntimeOptions> options, TimeProvider clock,
+        ILogger<TriggerSuspensions> logger)
+    {
+        (_settings, _broadcast, _options, _clock, _logger) = (settings, broadcast, options, clock, logger);
+        // Another node suspended or resumed a workflow: read them again.
+        broadcast.Subscribe(Topic, () => _cached = null);
+    }
 
     /// <summary>The suspended workflows, by definition id.</summary>
     public async Task<IReadOnlyDictionary<string, TriggerSuspension>> ListAsync(CancellationToken cancellationToken)
     {
         if (_cached is { } cached) return cached;
-        if (!_subscribed)
-        {
-            _subscribed = true;
-            broadcast.Subscribe(Topic, () => _cached = null);
-        }
-        var json = await settings.GetAsync(SettingsKey, cancellationToken);
+        var json = await _settings.GetAsync(SettingsKey, cancellationToken);
         var read = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? [];
         _cached = read;
         return read;
@@ -52,9 +58,9 @@ public sealed partial class TriggerSuspensions(ISettingsStore settings, INodeBro
             return;
         }
         var inARow = _faultsInARow.AddOrUpdate(state.DefinitionId, 1, (_, n) => n + 1);
-        if (inARow < options.Value.BudgetFaultsBeforeSuspending || await IsSuspendedAsync(state.DefinitionId, cancellationToken)) return;
-        await ChangeAsync(all => all[state.DefinitionId] = new TriggerSuspension(budget, inARow, state.Id, clock.GetUtcNow()), cancellationToken);
-        LogSuspended(logger, state.DefinitionId, inARow, budget);
+        if (inARow < _options.Value.BudgetFaultsBeforeSuspending || await IsSuspendedAsync(state.DefinitionId, cancellationToken)) return;
+        await ChangeAsync(all => all[state.DefinitionId] = new TriggerSuspension(budget, inARow, state.Id, _clock.GetUtcNow()), cancellationToken);
+        LogSuspended(_logger, state.DefinitionId, inARow, budget);
     }
 
     /// <summary>An admin resumes the workflow's triggers; false when they were not suspended.</summary>
@@ -71,17 +77,17 @@ public sealed partial class TriggerSuspensions(ISettingsStore settings, INodeBro
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            var json = await settings.GetAsync(SettingsKey, cancellationToken);
+            var json = await _settings.GetAsync(SettingsKey, cancellationToken);
             var all = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? [];
             change(all);
-            await settings.SetAsync(SettingsKey, JsonSerializer.Serialize(all), cancellationToken);
+            await _settings.SetAsync(SettingsKey, JsonSerializer.Serialize(all), cancellationToken);
             _cached = all;
         }
         finally
         {
             _writing.Release();
         }
-        await broadcast.AnnounceAsync(Topic, cancellationToken);
+        await _broadcast.AnnounceAsync(Topic, cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Warning, "Workflow {DefinitionId} faulted on a budget {Count} runs in a row (last: {Budget}); its timer and event triggers are suspended until an admin resumes them.")]

@@ -93,6 +93,11 @@ public sealed partial class DelayScheduler(
         {
             // Shutting down: the timer stays in the store and is resumed after the restart.
         }
+        catch (OperationCanceledException)
+        {
+            // Someone cancelled the instance while its burst ran; the cancel commits the instance, nothing is lost.
+            LogBurstCancelled(timer.WorkflowInstanceId);
+        }
         catch (Exception e)
         {
             LogResumeFailed(e, timer.WorkflowInstanceId);
@@ -107,6 +112,9 @@ public sealed partial class DelayScheduler(
 
     [LoggerMessage(LogLevel.Error, "The timer sweep failed.")]
     private partial void LogSweepFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Information, "Workflow instance {InstanceId} was cancelled while its timer's burst ran; the burst stopped.")]
+    private partial void LogBurstCancelled(string instanceId);
 
     [LoggerMessage(LogLevel.Error, "Resuming a timer of workflow instance {InstanceId} failed.")]
     private partial void LogResumeFailed(Exception exception, string instanceId);
