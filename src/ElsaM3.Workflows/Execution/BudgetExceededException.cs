@@ -5,6 +5,6 @@ public sealed class BudgetExceededException(WorkflowBudget budget, string messag
 {
     public WorkflowBudget Budget { get; } = budget;
 
-    /// <summary>The incident's message and the instance property naming the budget.</summary>
+    /// <summary>The instance property naming the budget a run went over (see <c>TriggerSuspensions</c>).</summary>
     public const string InstanceProperty = "BudgetExceeded";
 }

@@ -16,7 +16,7 @@ public sealed class WorkflowRuntimeOptions
     [SettingRange(1, int.MaxValue, ErrorMessage = Section + ":MaxActivitiesPerBurst must be at least 1.")]
     public int MaxActivitiesPerBurst { get; set; } = 100_000;
 
-    /// <summary>Longest one burst may run between two activities' starts. Default 60 s.</summary>
+    /// <summary>Longest one burst may run, checked before each activity starts. Default 60 s.</summary>
     [SettingRange(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = Section + ":MaxBurstDuration must be longer than zero and at most an hour.")]
     public TimeSpan MaxBurstDuration { get; set; } = TimeSpan.FromSeconds(60);
 
