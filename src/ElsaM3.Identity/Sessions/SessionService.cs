@@ -39,7 +39,7 @@ public sealed class SessionService(IUserSessionStore store, TokenService tokens,
         var stamp = users.StampOf(claims.UserName);
         if (stamp is null || stamp != claims.Stamp || users.RolesOf(claims.UserName) is not { } roles)
         {
-            await EndAsync(claims.SessionId, "user-changed", cancellationToken);
+            await EndAsync(claims.SessionId, SessionEndReasons.UserChanged, cancellationToken);
             return (null, RotationResult.Ended);
         }
         var next = NewId();
