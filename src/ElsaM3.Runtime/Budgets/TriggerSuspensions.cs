@@ -38,12 +38,13 @@ public sealed partial class TriggerSuspensions
     /// <summary>The suspended workflows, by definition id.</summary>
     public async Task<IReadOnlyDictionary<string, TriggerSuspension>> ListAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } cached) return cached;
-        var json = await _settings.GetAsync(SettingsKey, cancellationToken);
-        var read = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? [];
-        _cached = read;
-        return read;
+        return _cached ??= await ReadAsync(cancellationToken);
     }
+
+    private async Task<Dictionary<string, TriggerSuspension>> ReadAsync(CancellationToken cancellationToken) =>
+        await _settings.GetAsync(SettingsKey, cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? []
+            : [];
 
     public async Task<bool> IsSuspendedAsync(string definitionId, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).ContainsKey(definitionId);
@@ -77,8 +78,7 @@ public sealed partial class TriggerSuspensions
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            var json = await _settings.GetAsync(SettingsKey, cancellationToken);
-            var all = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, TriggerSuspension>>(json) ?? [];
+            var all = await ReadAsync(cancellationToken);
             change(all);
             await _settings.SetAsync(SettingsKey, JsonSerializer.Serialize(all), cancellationToken);
             _cached = all;

@@ -327,8 +327,8 @@ public sealed class WorkflowInstanceService(
         await instances.CommitAsync(WorkflowCommit.From(result) with { Also = also ?? [] }, CancellationToken.None);
         if (result.State.Bookmarks.Any(b => b.ResumeAt is not null) || also is { Count: > 0 }) timers.Wake();
         if (result.Status == WorkflowStatus.Finished) ResumeWaitingParent(result.State);
-        if (!budgetCounted && result.State.Properties.ContainsKey(BudgetExceededException.InstanceProperty))
-            await suspensions.RecordAsync(result.State, CancellationToken.None);
+        // Every trigger-started run counts: a budget fault one more in a row, a finished run none (no I/O unless suspending).
+        if (!budgetCounted) await suspensions.RecordAsync(result.State, CancellationToken.None);
         foreach (var after in result.CommitRecords.OfType<AfterCommit>()) background.Enqueue(after.Work);
         cancellationToken.ThrowIfCancellationRequested();
     }
